@@ -1,0 +1,36 @@
+/// Wraps a game to count value calls, optionally memoize them, and reject non-finite values.
+///
+/// Call accounting follows the fair-comparison rule used throughout CreditBench: every distinct
+/// coalition evaluated counts once, v(empty) and v(N) included; with `memoize` on, a repeated
+/// coalition is served from the cache and not counted again. Without memoization every call
+/// counts.
+public final class MeteredGame<Base: CooperativeGame>: CooperativeGame {
+    public let base: Base
+    public let memoize: Bool
+    public private(set) var calls = 0
+    private var cache: [UInt64: Double] = [:]
+
+    public init(_ base: Base, memoize: Bool = true) {
+        self.base = base
+        self.memoize = memoize
+    }
+
+    public var playerCount: Int { base.playerCount }
+    public var playerNames: [String]? { base.playerNames }
+
+    public func value(of coalition: Coalition) throws -> Double {
+        if memoize, let cached = cache[coalition.rawValue] { return cached }
+        let value = try base.value(of: coalition)
+        guard value.isFinite else { throw GameError.nonFiniteValue(coalition: coalition, value: value) }
+        calls += 1
+        if memoize { cache[coalition.rawValue] = value }
+        return value
+    }
+
+    /// Charges `count` evaluations made outside `value(of:)`, by a method that reads or builds the
+    /// base game's whole value table itself (exact enumeration).
+    public func chargeBulkEvaluation(_ count: Int) { calls += count }
+
+    /// Whether `coalition` was already evaluated (only meaningful with memoization on).
+    public func isCached(_ coalition: Coalition) -> Bool { cache[coalition.rawValue] != nil }
+}

@@ -1,0 +1,81 @@
+import Statistics
+
+/// What an estimator returns: one value per player, standard errors where the method has them,
+/// the number of distinct value calls it used (v(empty) and v(N) included), and wall seconds.
+public struct ShapleyEstimate: Sendable, Codable, Equatable {
+    public var estimator: String
+    public var values: [Double]
+    public var standardErrors: [Double]?
+    public var calls: Int
+    public var seconds: Double
+
+    public init(estimator: String, values: [Double], standardErrors: [Double]?, calls: Int, seconds: Double) {
+        self.estimator = estimator
+        self.values = values
+        self.standardErrors = standardErrors
+        self.calls = calls
+        self.seconds = seconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case estimator, values, calls, seconds
+        case standardErrors = "standard_errors"
+    }
+}
+
+/// One Shapley estimator family. Implementations do the mathematics in `compute`; `estimate`
+/// wraps every game in a `MeteredGame` (call counting, memoization, finiteness check) and times
+/// the whole computation, so every estimator is accounted for the same way.
+public protocol ShapleyEstimator {
+    /// The name used on the command line and in result files.
+    var name: String { get }
+
+    /// Values and standard errors (or `nil`) for `game`, spending at most `budget` distinct value
+    /// calls (`nil`: the method's own default), drawing randomness from `random` only.
+    func compute<G: CooperativeGame>(
+        _ game: MeteredGame<G>, budget: Int?, random: RandomStream
+    ) throws -> (values: [Double], standardErrors: [Double]?)
+}
+
+extension ShapleyEstimator {
+    public func estimate<G: CooperativeGame>(_ game: G, budget: Int? = nil, random: RandomStream) throws -> ShapleyEstimate {
+        let metered = MeteredGame(game)
+        let clock = ContinuousClock()
+        let start = clock.now
+        // With one player every method reduces to efficiency: phi_0 = v(N) - v(empty).
+        let result = game.playerCount <= 1
+            ? (values: try trivialValues(metered), standardErrors: nil)
+            : try compute(metered, budget: budget, random: random)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return ShapleyEstimate(
+            estimator: name, values: result.values, standardErrors: result.standardErrors,
+            calls: metered.calls, seconds: seconds)
+    }
+}
+
+private func trivialValues<G: CooperativeGame>(_ game: MeteredGame<G>) throws -> [Double] {
+    guard game.playerCount == 1 else { return [] }
+    return [try game.value(of: .grand(1)) - game.value(of: .empty)]
+}
+
+/// Shared helpers of the estimators.
+enum ShapleyWeights {
+    /// The Shapley weight of a coalition of size s not containing the player:
+    /// s! (n-s-1)! / n! = 1 / (n * C(n-1, s)), for s in 0..<n.
+    static func marginalWeights(playerCount n: Int) -> [Double] {
+        (0..<n).map { s in 1 / (Double(n) * binomial(n - 1, s)) }
+    }
+
+    /// The sampling estimators' budget when none is given: 100 calls per player.
+    static func defaultBudget(playerCount n: Int) -> Int { 100 * n }
+
+    /// C(n, k) in floating point (exact for the sizes used here, n <= 64).
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        let k = min(k, n - k)
+        var result = 1.0
+        for i in 0..<k { result = result * Double(n - i) / Double(i + 1) }
+        return result.rounded()
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CreditBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "creditbench",
+        abstract: "Shapley credit assignment for reinforcement learning from feedback: estimators, tasks and claim checks.",
+        subcommands: [Score.self]
+    )
+}
