@@ -1,3 +1,5 @@
+import Statistics
+
 /// Marginal contributions along one ordering of the players: the building block of permutation
 /// sampling (Castro et al. 2009), its antithetic variant, and sampled Owen values.
 ///
@@ -18,5 +20,21 @@ struct PermutationPath {
             contributions[player] = current - previous
             previous = current
         }
+    }
+}
+
+/// Per-player running means of sampled contributions, with standard errors once two samples exist.
+struct ContributionAverages {
+    private var moments: [RunningMoments]
+
+    init(playerCount: Int) { moments = Array(repeating: RunningMoments(), count: playerCount) }
+
+    mutating func add(_ contributions: [Double]) {
+        for player in moments.indices { moments[player].add(contributions[player]) }
+    }
+
+    var result: (values: [Double], standardErrors: [Double]?) {
+        let errors = moments.compactMap(\.standardError)
+        return (moments.map(\.mean), errors.count == moments.count ? errors : nil)
     }
 }

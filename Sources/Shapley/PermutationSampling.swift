@@ -30,7 +30,7 @@ public struct PermutationSampling: ShapleyEstimator {
         let samples = (budget - 2) / (orderingsPerSample * (n - 1))
 
         let path = PermutationPath(emptyValue: try game.value(of: .empty), grandValue: try game.value(of: game.grandCoalition))
-        var moments = [RunningMoments](repeating: RunningMoments(), count: n)
+        var averages = ContributionAverages(playerCount: n)
         var forward = [Double](repeating: 0, count: n)
         var backward = [Double](repeating: 0, count: n)
         for _ in 0..<samples {
@@ -38,13 +38,12 @@ public struct PermutationSampling: ShapleyEstimator {
             try path.walk(order, in: game, into: &forward)
             if antithetic {
                 try path.walk(order.reversed(), in: game, into: &backward)
-                for player in 0..<n { moments[player].add((forward[player] + backward[player]) / 2) }
+                averages.add(zip(forward, backward).map { ($0 + $1) / 2 })
             } else {
-                for player in 0..<n { moments[player].add(forward[player]) }
+                averages.add(forward)
             }
         }
-        let errors = moments.map(\.standardError)
-        return (moments.map(\.mean), errors.contains(nil) ? nil : errors.map { $0! })
+        return averages.result
     }
 }
 

@@ -26,7 +26,7 @@ public struct ShapleyEstimate: Sendable, Codable, Equatable {
 /// One Shapley estimator family. Implementations do the mathematics in `compute`; `estimate`
 /// wraps every game in a `MeteredGame` (call counting, memoization, finiteness check) and times
 /// the whole computation, so every estimator is accounted for the same way.
-public protocol ShapleyEstimator {
+public protocol ShapleyEstimator: Sendable {
     /// The name used on the command line and in result files.
     var name: String { get }
 

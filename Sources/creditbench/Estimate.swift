@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Shapley
+import Statistics
+
+extension EstimatorKind: ExpressibleByArgument {}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, table
+}
+
+struct Estimate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Shapley values of a game from one estimator, with standard errors, value calls and seconds.",
+        discussion: """
+        The game file is JSON: a value table {"players": n, "names": [...], "values": [v_0, ..., v_(2^n-1)]} \
+        (bit i of an index set = player i in the coalition), or a synthetic game by its parameters \
+        ({"kind": "additive"|"max"|"soum"|"voting", ...}; see `creditbench game --help`).
+
+        Estimators: exact (enumeration, at most \(ExactShapley.defaultMaximumPlayers) players), permutation and \
+        antithetic (Castro et al. 2009), kernelshap and kernelshap-paired (Lundberg & Lee 2017; Covert & Lee \
+        2021), owen (two-level partition from --groups), closed-form (additive, soum and max games), loo \
+        (leave-one-out, not a Shapley estimator). The budget counts distinct value calls, v(empty) and v(N) \
+        included; sampling estimators default to 100 calls per player.
+
+        Examples:
+          creditbench game soum --players 12 --seed 1 --table > soum.json
+          creditbench estimate --game soum.json --estimator exact
+          creditbench estimate --game soum.json --estimator kernelshap-paired --budget 240 --seed 7 --format table
+          creditbench estimate --game soum.json --estimator owen --groups groups.json --budget 500
+        """
+    )
+
+    @Option(help: "Game JSON file.")
+    var game: String
+
+    @Option(help: "Estimator: \(EstimatorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var estimator: EstimatorKind
+
+    @Option(help: "Most distinct value calls to spend (sampling estimators).")
+    var budget: Int?
+
+    @Option(help: "Seed of the random stream; the same seed gives bit-identical output.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Partition JSON for owen: {\"groups\": [[0, 1], [2, 3]]}.")
+    var groups: String?
+
+    @Option(help: "Output format: json or table.")
+    var format: OutputFormat = .json
+
+    func validate() throws {
+        if let budget, budget < 1 { throw ValidationError("--budget must be a positive number of value calls") }
+    }
+
+    func run() throws {
+        let loaded = try GameFile.load(URL(fileURLWithPath: game))
+        let partition = try groups.map { try GameFile.loadPartition(URL(fileURLWithPath: $0), playerCount: loaded.playerCount) }
+        let result = try estimator.make(partition: partition).estimate(loaded, budget: budget, random: RandomStream(seed: seed))
+        let names = loaded.playerNames ?? (0..<loaded.playerCount).map { "player \($0)" }
+        switch format {
+        case .json:
+            let report = EstimateReport(estimate: result, players: loaded.playerCount, names: names, budget: budget, seed: seed)
+            print(try JSONOutput.string(report))
+        case .table:
+            print(EstimateTable.render(result, names: names))
+        }
+    }
+}
+
+/// `estimate`'s JSON: the estimate plus what is needed to repeat it.
+struct EstimateReport: Encodable {
+    var estimator: String
+    var players: Int
+    var names: [String]
+    var values: [Double]
+    var standardErrors: [Double]?
+    var calls: Int
+    var seconds: Double
+    var budget: Int?
+    var seed: UInt64
+
+    init(estimate: ShapleyEstimate, players: Int, names: [String], budget: Int?, seed: UInt64) {
+        estimator = estimate.estimator
+        self.players = players
+        self.names = names
+        values = estimate.values
+        standardErrors = estimate.standardErrors
+        calls = estimate.calls
+        seconds = estimate.seconds
+        self.budget = budget
+        self.seed = seed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case estimator, players, names, values, calls, seconds, budget, seed
+        case standardErrors = "standard_errors"
+    }
+}
+
+enum EstimateTable {
+    static func render(_ estimate: ShapleyEstimate, names: [String]) -> String {
+        let width = max(6, names.map(\.count).max() ?? 6)
+        var lines = ["\(pad("player", width))  \(pad("value", 14))  std.error"]
+        for (index, name) in names.enumerated() {
+            let error = estimate.standardErrors.map { String(format: "%.6g", $0[index]) } ?? "-"
+            lines.append("\(pad(name, width))  \(pad(String(format: "%.8g", estimate.values[index]), 14))  \(error)")
+        }
+        lines.append("sum \(String(format: "%.10g", estimate.values.reduce(0, +)))  calls \(estimate.calls)  seconds \(String(format: "%.4g", estimate.seconds))  estimator \(estimate.estimator)")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
