@@ -1,0 +1,88 @@
+import Testing
+@testable import Tasks
+
+/// Segmentation: expected splits are derived by hand from the rules documented on
+/// `TextSegmenter` (tokens) and `TextSegmenter.group` (spans, sentences).
+@Suite struct TextUnitsTests {
+    func texts(_ text: String, _ level: UnitLevel) -> [String] {
+        TextSegmenter(level: level).units(text).map(\.text)
+    }
+
+    @Test func tokensSplitWordsAndPunctuationKeepingContractions() {
+        #expect(texts("I don't like it, really!", .tokens) == ["I", "don't", "like", "it", ",", "really", "!"])
+        #expect(texts("''Conan'' costs 2.5 or 10,000 co-writers' fees...", .tokens)
+            == ["'", "'", "Conan", "'", "'", "costs", "2.5", "or", "10,000", "co-writers", "'", "fees", ".", ".", "."])
+        #expect(texts("We’ve seen Touché", .tokens) == ["We’ve", "seen", "Touché"])
+    }
+
+    @Test func tokenKindsAndScalarOffsets() {
+        let units = TextSegmenter(level: .tokens).units("é, ok")
+        #expect(units.map(\.kind) == [.word, .punctuation, .word])
+        #expect(units.map(\.range) == [0..<1, 1..<2, 3..<5])
+    }
+
+    @Test func spansEndAfterPunctuationAndBeforeClauseWords() {
+        #expect(texts("The movie was not good, but the acting was great!", .spans(maxTokens: 20))
+            == ["The movie was not good,", "but the acting was great!"])
+        #expect(texts("Light, cute and forgettable.", .spans(maxTokens: 20)) == ["Light,", "cute", "and forgettable."])
+        #expect(texts("It is great.'' Then it ends; sadly", .spans(maxTokens: 20))
+            == ["It is great.''", "Then it ends;", "sadly"])
+    }
+
+    @Test func spansNeverExceedTheCap() {
+        #expect(texts("one two three four five six seven", .spans(maxTokens: 3)) == ["one two three", "four five six", "seven"])
+        let long = "A masterful film from a master filmmaker, unique in its deceptive grimness, compelling in its fatalist worldview."
+        for k in 1...6 {
+            let segmenter = TextSegmenter(level: .tokens)
+            for span in TextSegmenter(level: .spans(maxTokens: k)).units(long) {
+                #expect(segmenter.units(span.text).count <= k)
+            }
+        }
+    }
+
+    @Test func sentencesSplitAfterEndMarksButNotDecimals() {
+        #expect(texts("It costs 2.5 dollars. Worth it! Really? yes", .sentences)
+            == ["It costs 2.5 dollars.", "Worth it!", "Really?", "yes"])
+        #expect(texts("Disney is hit or miss...Tuck is both. Fine", .sentences) == ["Disney is hit or miss...Tuck is both.", "Fine"])
+        #expect(texts("No end mark here", .sentences) == ["No end mark here"])
+    }
+
+    @Test func segmentationRebuildsTextWithSeparators() {
+        let text = "  Hello,  world!\tBye.  "
+        let segmentation = TextSegmenter(level: .tokens).segment(text)
+        #expect(segmentation.separators == ["  ", "", "  ", "", "\t", "", "  "])
+        #expect(segmentation.rebuilt() == text)
+        #expect(segmentation.rendered(keeping: [false, false, true, true, false, false]) == "  world!  ")
+        #expect(segmentation.rendered(keeping: [true, false, false, true, false, true], mask: "_") == "  Hello_!\t_.  ")
+        let blank = TextSegmenter(level: .sentences).segment(" \n ")
+        #expect(blank.units.isEmpty && blank.separators == [" \n "])
+    }
+
+    @Test(arguments: ["movieReviewSnippets", "tweets", "nytEditorialSnippets", "amazonReviewSnippets"])
+    func everyLevelRoundTripsOnRealSnippets(file: String) throws {
+        let snippets = try SentimentSnippets.load(file)
+        #expect(snippets.count > 3000)
+        for level in [UnitLevel.tokens, .spans(maxTokens: 12), .spans(maxTokens: 3), .sentences] {
+            let segmenter = TextSegmenter(level: level)
+            for snippet in snippets {
+                let segmentation = segmenter.segment(snippet.text)
+                #expect(segmentation.rebuilt() == snippet.text, "\(level) \(snippet.id)")
+                let scalars = Array(snippet.text.unicodeScalars)
+                for unit in segmentation.units {
+                    #expect(String(String.UnicodeScalarView(scalars[unit.range])) == unit.text)
+                }
+                #expect(segmentation.separators.allSatisfy { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+            }
+        }
+    }
+
+    @Test func unitLevelParsing() throws {
+        #expect(try UnitLevel(parsing: "tokens") == .tokens)
+        #expect(try UnitLevel(parsing: "sentences") == .sentences)
+        #expect(try UnitLevel(parsing: "spans") == .spans(maxTokens: UnitLevel.defaultMaxSpanTokens))
+        #expect(try UnitLevel(parsing: "spans:5") == .spans(maxTokens: 5))
+        #expect(throws: UnitLevel.ParseError.unknownLevel("words")) { try UnitLevel(parsing: "words") }
+        #expect(throws: UnitLevel.ParseError.invalidSpanLength("spans:0")) { try UnitLevel(parsing: "spans:0") }
+        #expect(UnitLevel.ParseError.unknownLevel("x").description.contains("expected tokens, spans"))
+    }
+}
