@@ -1,0 +1,38 @@
+/// `change_case:capital_word_frequency` (CapitalWordFrequencyChecker): the number of
+/// `nltk.word_tokenize(value)` tokens with `str.isupper()` compared with `capital_frequency` by
+/// `capital_relation`. NOT FAITHFUL as a whole: `word_tokenize` first splits sentences with
+/// NLTK's trained Punkt model, data this project cannot ship; this port tokenizes the whole
+/// text as one sentence (`preserve_line=True`, see `NLTKWordTokenizer`). Punkt only breaks at
+/// whitespace, and the tokenizer rules that look at a sentence's ends only detach uncased
+/// punctuation (a final period, quotes), so the count of all-caps tokens should not depend on
+/// the split; the parity script checks the port against NLTK's `preserve_line=True`.
+struct CapitalWordFrequencyCheck: InstructionCheck {
+    let frequency: Int
+    let relation: CountRelation
+
+    static func countCapitalWords(_ text: PythonText.Text) -> Int {
+        NLTKWordTokenizer.tokenize(text).filter(PythonText.isUpper).count
+    }
+
+    func isFollowed(_ response: PythonText.Text) -> Bool {
+        relation.holds(Self.countCapitalWords(response), frequency)
+    }
+}
+
+/// `change_case:english_capital` (CapitalLettersEnglishChecker): `value.isupper()` (exact) and
+/// `langdetect.detect(value) == "en"`, where the language test is NOT FAITHFUL and replaced by
+/// `ScriptLanguageRule.isEnglish` (see there); the reference counts an undetectable text (no
+/// letters) as followed, and so does the rule.
+struct EnglishCapitalCheck: InstructionCheck {
+    func isFollowed(_ response: PythonText.Text) -> Bool {
+        PythonText.isUpper(response) && ScriptLanguageRule.matches(response, language: "en")
+    }
+}
+
+/// `change_case:english_lowercase` (LowercaseLettersEnglishChecker): `value.islower()` (exact)
+/// and English by `ScriptLanguageRule` (NOT FAITHFUL, as for `english_capital`).
+struct EnglishLowercaseCheck: InstructionCheck {
+    func isFollowed(_ response: PythonText.Text) -> Bool {
+        PythonText.isLower(response) && ScriptLanguageRule.matches(response, language: "en")
+    }
+}

@@ -1,0 +1,152 @@
+/// Python 3 `str` semantics on Unicode scalars, as IFEval's reference code (Python) sees text.
+///
+/// Python strings are sequences of code points, so every IFEval check here works on
+/// `[Unicode.Scalar]` (never on Swift `Character`s, which would merge grapheme clusters and
+/// compare canonically equivalent strings as equal). The predicates follow CPython's
+/// `unicodectype.c`:
+/// - `isSpace(c)`: `str.isspace()` = Unicode White_Space, plus U+001C...U+001F (bidi class B/S);
+///   this is also what `\s` matches in a `str` regex.
+/// - `isWord(c)`: regex `\w` = `str.isalnum()` or `_`, where isalnum = general category L*
+///   or a numeric type (decimal, digit, numeric).
+/// - `isDecimal(c)`: regex `\d` = general category Nd.
+/// - `lowercased`: `str.lower()` = the full lowercase mapping of each code point, with Greek
+///   capital sigma mapped to final sigma (U+03C2) in the Final_Sigma context.
+/// - `toLowerSimple(c)`: CPython's `_PyUnicode_ToLowercase` (used by `re.IGNORECASE`), i.e. the
+///   first code point of the full lowercase mapping.
+/// - `isUpper` / `isLower`: `str.isupper()` / `str.islower()`: no lowercase (resp. uppercase) or
+///   titlecase code point, and at least one uppercase (resp. lowercase) code point.
+public enum PythonText {
+    public typealias Text = [Unicode.Scalar]
+
+    public static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
+    }
+
+    public static func isWord(_ c: Unicode.Scalar) -> Bool {
+        if c == "_" { return true }
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return true
+        default:
+            return c.properties.numericType != nil
+        }
+    }
+
+    public static func isDecimal(_ c: Unicode.Scalar) -> Bool {
+        c.properties.generalCategory == .decimalNumber
+    }
+
+    public static func toLowerSimple(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        c.properties.lowercaseMapping.unicodeScalars.first ?? c
+    }
+
+    public static func lowercased(_ text: Text) -> Text {
+        var out = Text()
+        out.reserveCapacity(text.count)
+        for (index, c) in text.enumerated() {
+            if c.value == 0x3A3 {
+                out.append(isFinalSigma(text, index) ? "\u{3C2}" : "\u{3C3}")
+            } else {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return out
+    }
+
+    /// CPython's `handle_capital_sigma`: cased, case-ignorable*, SIGMA, not (case-ignorable*, cased).
+    private static func isFinalSigma(_ text: Text, _ index: Int) -> Bool {
+        var j = index - 1
+        while j >= 0 && text[j].properties.isCaseIgnorable { j -= 1 }
+        guard j >= 0 && text[j].properties.isCased else { return false }
+        var k = index + 1
+        while k < text.count && text[k].properties.isCaseIgnorable { k += 1 }
+        return k == text.count || !text[k].properties.isCased
+    }
+
+    public static func isUpper(_ text: Text) -> Bool {
+        var cased = false
+        for c in text {
+            if c.properties.isLowercase || c.properties.generalCategory == .titlecaseLetter { return false }
+            if c.properties.isUppercase { cased = true }
+        }
+        return cased
+    }
+
+    public static func isLower(_ text: Text) -> Bool {
+        var cased = false
+        for c in text {
+            if c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter { return false }
+            if c.properties.isLowercase { cased = true }
+        }
+        return cased
+    }
+
+    /// `str.strip()` (no argument): drop `isSpace` code points at both ends.
+    public static func strip(_ text: Text) -> Text {
+        strip(text, where: isSpace)
+    }
+
+    /// `str.strip(chars)` / `lstrip` / `rstrip` with an explicit predicate.
+    public static func strip(_ text: Text, leading: Bool = true, trailing: Bool = true,
+                             where drop: (Unicode.Scalar) -> Bool) -> Text {
+        var start = 0
+        var end = text.count
+        if leading { while start < end && drop(text[start]) { start += 1 } }
+        if trailing { while end > start && drop(text[end - 1]) { end -= 1 } }
+        return Array(text[start..<end])
+    }
+
+    /// `str.split()` (no argument): the maximal runs of non-space code points.
+    public static func splitWhitespace(_ text: Text) -> [Text] {
+        var pieces: [Text] = []
+        var current = Text()
+        for c in text {
+            if isSpace(c) {
+                if !current.isEmpty { pieces.append(current); current.removeAll() }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// `str.split(separator)` with a non-empty literal separator, scanning left to right.
+    public static func split(_ text: Text, separator: Text) -> [Text] {
+        precondition(!separator.isEmpty, "split separator must not be empty")
+        var pieces: [Text] = []
+        var start = 0
+        var i = 0
+        while i + separator.count <= text.count {
+            if hasPrefix(text, separator, at: i) {
+                pieces.append(Array(text[start..<i]))
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(Array(text[start...]))
+        return pieces
+    }
+
+    public static func hasPrefix(_ text: Text, _ prefix: Text, at index: Int = 0) -> Bool {
+        guard index >= 0, index + prefix.count <= text.count else { return false }
+        for k in 0..<prefix.count where text[index + k] != prefix[k] { return false }
+        return true
+    }
+
+    public static func hasSuffix(_ text: Text, _ suffix: Text) -> Bool {
+        hasPrefix(text, suffix, at: text.count - suffix.count)
+    }
+
+    /// `needle in text` (code-point substring test; the empty needle is always contained).
+    public static func contains(_ text: Text, _ needle: Text) -> Bool {
+        if needle.isEmpty { return true }
+        guard needle.count <= text.count else { return false }
+        for i in 0...(text.count - needle.count) where hasPrefix(text, needle, at: i) { return true }
+        return false
+    }
+
+    public static func text(_ string: String) -> Text { Array(string.unicodeScalars) }
+}
