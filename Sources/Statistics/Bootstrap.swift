@@ -45,12 +45,12 @@ public enum Bootstrap {
     ) throws -> ConfidenceInterval {
         try StatisticsError.check(a, "a", atLeast: 2)
         try StatisticsError.check(b, "b", atLeast: 2)
-        return try interval([a, b], statistic: differenceOfMeans, confidenceLevel: confidenceLevel,
+        return try interval([a, b], statistic: meanDifference, confidenceLevel: confidenceLevel,
                             resamples: resamples, method: method, stream: stream)
     }
 
     /// mean(samples[0]) - mean(samples[1]).
-    static func differenceOfMeans(_ samples: [[Double]]) -> Double {
+    static func meanDifference(_ samples: [[Double]]) -> Double {
         samples[0].reduce(0, +) / Double(samples[0].count) - samples[1].reduce(0, +) / Double(samples[1].count)
     }
 

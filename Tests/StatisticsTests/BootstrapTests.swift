@@ -6,7 +6,7 @@ import Testing
         switch name {
         case "mean": { $0[0].reduce(0, +) / Double($0[0].count) }
         case "median": { (try? Descriptive.median($0[0])) ?? .nan }
-        case "differenceOfMeans": Bootstrap.differenceOfMeans
+        case "differenceOfMeans": Bootstrap.meanDifference
         default: throw StatisticsError.undefined("unknown statistic \(name)")
         }
     }
