@@ -52,6 +52,11 @@ TEST_CASES = [
     "At least it isn't a horrible book.",
     "No problem at all, no bad news.",
     "It isn't bad but it isn't great but it's fine.",
+    "The best but lts",
+    "Sentiment analysis has never been this good!",
+    "Without a doubt, an excellent idea.",
+    "It is \u212aind of good.",
+    "See you \u037e) or ;)",
 ]
 
 
@@ -127,7 +132,7 @@ def print_test_cases():
     analyzer = SentimentIntensityAnalyzer()
     for text in TEST_CASES:
         s = analyzer.polarity_scores(text)
-        print(f"({json.dumps(text)}, compound: {s['compound']!r}, neg: {s['neg']!r}, "
+        print(f"({json.dumps(text, ensure_ascii=False)}, compound: {s['compound']!r}, neg: {s['neg']!r}, "
               f"neu: {s['neu']!r}, pos: {s['pos']!r}),")
 
 
