@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Parity of `creditbench score ifeval` with Google's IFEval checks.
+
+Reference: the checker classes of Google's instruction_following_eval (instructions.py,
+instructions_registry.py, instructions_util.py) as shipped in the PyPI package
+if-verifiable==0.1.2 (module if_verifiable.ifeval). It differs from Google's file in one
+place that matters here: LetterFrequencyChecker draws a random letter when `letter` is not an
+ASCII letter, where Google's keeps any single character; the driver restores Google's value. The package's own driver strips the response and skips
+unknown ids, which Google's does not, so the strict/loose driver below re-states Google's
+evaluation_lib.test_instruction_following_strict / _loose.
+
+Pairs compared: the 540 real GPT-4 responses of tasks/instructions, perturbations of them
+(truncated, lines dropped, upper/lower case, commas removed, quoted, starred...) and generated
+responses that sit on each instruction's boundary (N-1, N, N+1 words, paragraphs, bullets,
+keyword and letter counts, placeholders, sections, highlights, JSON variants, titles, ...).
+
+The ids in IFEvalScorer.unfaithfulInstructions (listed explicitly below and checked against
+the CLI's help text) are excluded: they need langdetect or NLTK Punkt data. For
+change_case:capital_word_frequency a supporting comparison is run against NLTK's
+word_tokenize(text, preserve_line=True), the one-sentence tokenization the port implements.
+
+Usage: python3 benchmarks/peers/ifeval_parity.py   (CREDITBENCH_BIN to use a built binary)
+Exit status is non-zero on any mismatch.
+"""
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VENV = os.path.join(ROOT, ".venv-peers")
+REFERENCE = "if-verifiable==0.1.2"
+
+# Must equal IFEvalScorer.unfaithfulInstructions (checked against `score ifeval --help`).
+EXCLUDED = [
+    "change_case:capital_word_frequency",
+    "change_case:english_capital",
+    "change_case:english_lowercase",
+    "language:response_language",
+    "length_constraints:number_sentences",
+]
+
+
+def ensure_venv():
+    python = os.path.join(VENV, "bin", "python")
+    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
+        return
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    probe = subprocess.run([python, "-c", "import if_verifiable.ifeval"], capture_output=True)
+    if probe.returncode != 0:
+        subprocess.run([python, "-m", "pip", "install", "-q", REFERENCE], check=True)
+    os.execv(python, [python] + sys.argv)
+
+
+def creditbench_binary():
+    explicit = os.environ.get("CREDITBENCH_BIN")
+    if explicit:
+        return explicit
+    binary = os.path.join(ROOT, ".build", "release", "creditbench")
+    if not os.path.exists(binary):
+        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build"], cwd=ROOT, check=True)
+    return binary
+
+
+# ----------------------------------------------------------------------------- reference driver
+
+def reference_verdicts(registry, instruction_id, kwargs, prompt, response):
+    """Google's strict and loose verdict for one instruction (evaluation_lib)."""
+    checker = registry[instruction_id](instruction_id)
+    checker.build_description(**kwargs)
+    if instruction_id == "keywords:letter_frequency" and len(kwargs["letter"]) == 1:
+        # if-verifiable draws a random letter when `letter` is not an ASCII letter (IFEval has
+        # '#' and '!'); Google's build_description keeps any single character: restore that.
+        checker._letter = kwargs["letter"].strip().lower()
+    args = checker.get_instruction_args()
+    if args and "prompt" in args:
+        checker.build_description(prompt=prompt)
+    strict = bool(response.strip() and checker.check_following(response))
+    lines = response.split("\n")
+    remove_first = "\n".join(lines[1:]).strip()
+    remove_last = "\n".join(lines[:-1]).strip()
+    remove_both = "\n".join(lines[1:-1]).strip()
+    variants = [response, response.replace("*", ""), remove_first, remove_last, remove_both,
+                remove_first.replace("*", ""), remove_last.replace("*", ""), remove_both.replace("*", "")]
+    loose = any(v.strip() and checker.check_following(v) for v in variants)
+    return strict, loose
+
+
+# ----------------------------------------------------------------------------- cases
+
+def words(n, rng):
+    vocab = ["alpha", "beta", "it's", "well-known", "x_y", "42", "naïve", "Über", "data", "the"]
+    out, count = [], 0
+    while count < n:
+        w = rng.choice(vocab)
+        c = 2 if w in ("it's", "well-known") else 1
+        if count + c > n:
+            w, c = "word", 1
+        out.append(w)
+        count += c
+    return " ".join(out)
+
+
+def case(prompt, response, ids, kwargs, origin):
+    return {"prompt": prompt, "response": response, "instruction_id_list": ids, "kwargs": kwargs, "origin": origin}
+
+
+def generated_cases(rng):
+    cases = []
+
+    def add(iid, kw, response):
+        cases.append(case("generated", response, [iid], [kw], "generated"))
+
+    junk_first = ["", "Sure, here it is:\n", "**Answer**\n"]
+    junk_last = ["", "\nHope this helps!", "\n*"]
+    for n in (1, 5, 50, 120):
+        for d in (-1, 0, 1):
+            if n + d < 0:
+                continue
+            text = words(n + d, rng)
+            for rel in ("less than", "at least"):
+                for jf in junk_first:
+                    add("length_constraints:number_words", {"num_words": n, "relation": rel}, jf + text)
+    for n in range(1, 6):
+        for d in (-1, 0, 1):
+            k = n + d
+            paras = [words(rng.randint(3, 8), rng) for _ in range(max(k, 0))]
+            for sep in ("\n\n***\n\n", " *** ", "***", "\n***\n", " ****\n"):
+                body = sep.join(paras)
+                for wrap in ("{}", "***\n{}", "{}\n***", "{}\n\n", "* * *\n{}"):
+                    add("length_constraints:number_paragraphs", {"num_paragraphs": n}, wrap.format(body))
+            if k >= 3:
+                add("length_constraints:number_paragraphs", {"num_paragraphs": n}, "a\n***\n***\nb" + "\n***\nc" * (k - 2))
+    firsts = ["Summer", "summer", "\"Summer\"", "'summer,", "SUMMER!", "sum", "Summer's", "summer-time", "*Summer*"]
+    for n in (2, 3, 4):
+        for nth in range(1, n + 1):
+            for d in (-1, 0, 1):
+                k = n + d
+                for first in firsts:
+                    paras = [words(4, rng) for _ in range(max(k, 0))]
+                    if 0 < nth <= k:
+                        paras[nth - 1] = first + " " + paras[nth - 1]
+                    for sep in ("\n\n", "\n\n\n", "\n \n", "\n\n\n\n"):
+                        add("length_constraints:nth_paragraph_first_word",
+                            {"num_paragraphs": n, "nth_paragraph": nth, "first_word": "summer"}, sep.join(paras))
+    bullet_styles = ["* {}", "- {}", "  * {}", "*{}", "** {}", "-{}", "\t- {}", "*\n{}", "+ {}"]
+    for n in range(1, 6):
+        for d in (-1, 0, 1):
+            for style in bullet_styles:
+                items = [style.format(words(3, rng)) for _ in range(max(n + d, 0))]
+                for jf in junk_first:
+                    add("detectable_format:number_bullet_lists", {"num_bullets": n}, jf + "\n".join(items) + rng.choice(junk_last))
+            mixed = "\n".join(rng.choice(["* a", "- b", "*** c", "text", "", "**d**", " -e"]) for _ in range(n + d + 3))
+            add("detectable_format:number_bullet_lists", {"num_bullets": n}, mixed)
+    for keyword in ("cat", "in the", "don't", "Bob-cat"):
+        for n in (1, 2, 3):
+            for d in (-1, 0, 1):
+                forms = [keyword, keyword.upper(), keyword.capitalize(), keyword + "s", "x" + keyword]
+                text = " ".join(words(2, rng) + " " + rng.choice(forms) for _ in range(max(n + d, 0))) + " end"
+                for rel in ("less than", "at least"):
+                    add("keywords:frequency", {"keyword": keyword, "frequency": n, "relation": rel}, text)
+        for text in (keyword, keyword.upper(), "no match here", keyword + "s and more", "_" + keyword + "_"):
+            add("keywords:existence", {"keywords": [keyword, "dog"]}, text + " dog")
+            add("keywords:existence", {"keywords": [keyword]}, text)
+            add("keywords:forbidden_words", {"forbidden_words": [keyword, "dog"]}, text)
+            add("keywords:forbidden_words", {"forbidden_words": [keyword]}, "x " + text + ". y")
+    for text in ("KİND", "kınd", "ſit", "the Kelvin \u212a", "bobcat", "CAT.", "cat_", "cat1", "écat", "über cat"):
+        add("keywords:forbidden_words", {"forbidden_words": ["cat", "kind", "sit", "k"]}, text)
+        add("keywords:existence", {"keywords": ["kind", "sit"]}, text)
+        add("keywords:frequency", {"keyword": "i", "frequency": 1, "relation": "at least"}, text)
+    for letter in ("a", "z", "q", "i", "s"):
+        for n in (1, 3, 10):
+            for d in (-1, 0, 1):
+                k = max(n + d, 0)
+                chars = [rng.choice([letter, letter.upper()]) for _ in range(k)]
+                filler = list("bcdefghjklmnoprtuvwxy" if letter not in "bcdefghjklmnoprtuvwxy" else "0123456789")
+                body = chars + [rng.choice(filler) for _ in range(10)]
+                rng.shuffle(body)
+                for rel in ("less than", "at least"):
+                    add("keywords:letter_frequency", {"letter": letter, "let_frequency": n, "let_relation": rel}, "".join(body) + " ok")
+    add("keywords:letter_frequency", {"letter": "i", "let_frequency": 1, "let_relation": "at least"}, "İSTANBUL")
+    for n in (1, 2, 4):
+        for d in (-1, 0, 1):
+            k = max(n + d, 0)
+            for style in ("[name]", "[ ]", "[a [b] c]", "[x\ny]", "[]", "[[z]]"):
+                add("detectable_content:number_placeholders", {"num_placeholders": n}, " and ".join([style] * k) + " text")
+    ps = ["P.S. thanks", "p.s. thanks", "P. S. thanks", "PS thanks", "P.P.S more", "P. P. S more", "p.p.s. x",
+          "P.S thanks", "  P.S.\tx", "P.\tS. y", "P.  S. z", "ps.", "P.P.S."]
+    for text in ps:
+        for marker in ("P.S.", "P.P.S", "PS:", "Note"):
+            add("detectable_content:postscript", {"postscript_marker": marker}, "Body text.\n\n" + text)
+            add("detectable_content:postscript", {"postscript_marker": marker}, text)
+    hl = ["*a*", "**b**", "* *", "*x\ny*", "***c***", "*d**e*", "** f **", "*", "**", "*g* *h*"]
+    for n in (1, 2, 3):
+        for d in (-1, 0, 1):
+            k = max(n + d, 0)
+            for style in hl:
+                add("detectable_format:number_highlighted_sections", {"num_highlights": n}, " text ".join([style] * k) + " end")
+    for splitter in ("Section", "SECTION", "Day", "PARAGRAPH"):
+        for n in (1, 2, 3, 4):
+            for d in (-1, 0, 1):
+                k = max(n + d, 0)
+                for fmt in ("{s} {i}\n{t}", "{s}{i} {t}", "{s}  {i} {t}", "{s} X {t}", "{s}s {i} {t}", "\n{s} {i}:\n{t}",
+                            "{s} ٣ {t}", "{s} 1{i}\t{t}"):
+                    body = "\n".join(fmt.format(s=splitter, i=i + 1, t=words(3, rng)) for i in range(k))
+                    add("detectable_format:multiple_sections", {"section_spliter": splitter, "num_sections": n}, body)
+    json_texts = ['{"a": 1}', '```json\n{"a": [1, 2.5, -3e2]}\n```', '```\n[1, 2]\n```', '```JSON\n{}\n```', '```Json {"a": null} ```',
+                  '{"a": 1,}', "{'a': 1}", '[NaN, Infinity, -Infinity]', '"just a string"', '123', '01', '1.', '-', '1e5', '1E+', '{"a": 1} extra',
+                  '{"a": "tab\there"}', '{"a": "\\u00e9\\ud800"}', '{"a": "\\x"}', '{"a" 1}', '[1 2]', '', '```json```', 'true', 'nulls',
+                  '{"a": {"b": [{"c": false}]}}', ' \n {"a": 1}\n ', '[-0.0, 0.5e-3]', '{"a": 1}\n```', '```{"a":1}```', '{"\u00e9": "\u00e9"}',
+                  '[1,]', '{,}', '["a"\n,\n"b"]', '\ufeff{"a": 1}', '{"a":1}{"b":2}', '-Infinityx', '[.5]', '[+1]', '[0x10]']
+    for text in json_texts:
+        for jf in ("", "Here is JSON:\n"):
+            add("detectable_format:json_format", {}, jf + text)
+    titles = ["<<Title>>", "<< >>", "<<a\nb>>", "<<<x>>>", "<<>>", "<<>>>>", "<< a >> and <<b>>", "<<x>", "<< >> <<y>>", "<<\n>>", "<<<>>>", "<<a>>b>>"]
+    for text in titles:
+        add("detectable_format:title", {}, text + "\nbody")
+        add("detectable_format:title", {}, "intro " + text)
+    two = ["A\n******\nB", "A\n******\nA", "A******B******C", "******\nA\n******\nB", "A\n******\n\n******\nB", "A*******B", "A\n******", "A ****** B\n******"]
+    for text in two:
+        add("combination:two_responses", {}, text)
+    prompt = "Write a poem about cats. Use at least 3 words."
+    for text in (prompt + " Here it is.", prompt.upper() + " x", "  " + prompt, "Sure! " + prompt, prompt[:-1], "\n" + prompt.lower()):
+        add("combination:repeat_prompt", {"prompt_to_repeat": prompt}, text)
+    for phrase in ("Is there anything else I can help with?", "Peace!", "in India."):
+        for text in (phrase, phrase + "  ", "\"" + phrase + "\"", phrase.upper(), phrase + " ok", phrase[:-1], "x\n" + phrase + "\n*"):
+            add("startend:end_checker", {"end_phrase": phrase}, "Body. " + text)
+    for text in ('"quoted"', '"', ' "x" ', '\u201cx\u201d', '"a" b', '""', '"multi\nline"', 'x"'):
+        add("startend:quotation", {}, text)
+        add("startend:quotation", {}, "Intro line\n" + text)
+    for text in ("My answer is yes.", "my answer is yes.", "My answer is no", "I think My answer is maybe. ok", "Answer: yes"):
+        add("detectable_format:constrained_response", {}, text)
+    for text in ("no commas here", "one, comma", "full\uff0cwidth", "a,", "\n,\n"):
+        add("punctuation:no_comma", {}, text)
+    return cases
+
+
+def capital_cases(rng):
+    cases = []
+    capital_words = ["HELLO", "U.S.A.", "DON'T", "CANNOT", "A,B", "WORLD!", "I'M", "GONNA", "'TIS", "(NASA)", "X-RAY",
+                     "\"QUOTE\"", "BIG...", "ÉTÉ", "OK.", "R&D", "A--B", "WHAT?NO", "«FR»", "JOHN'S", "1ST"]
+    for n in (1, 3, 10):
+        for d in (-1, 0, 1):
+            k = max(n + d, 0)
+            for _ in range(3):
+                tokens = [rng.choice(capital_words) for _ in range(k)] + words(6, rng).split()
+                rng.shuffle(tokens)
+                text = " ".join(tokens) + rng.choice(["", ".", " END.", "\nTHE END"])
+                for rel in ("less than", "at least"):
+                    cases.append(case("generated", text, ["change_case:capital_word_frequency"],
+                                      [{"capital_frequency": n, "capital_relation": rel}], "generated"))
+    return cases
+
+
+def perturbations(response, rng):
+    lines = response.split("\n")
+    return [
+        response[: len(response) // 2],
+        "\n".join(lines[1:]),
+        "\n".join(lines[:-1]),
+        response.upper(),
+        response.lower(),
+        response.replace(",", ""),
+        '"' + response + '"',
+        "Sure, here is my answer:\n" + response + "\n*",
+    ]
+
+
+def load_real():
+    data = os.path.join(ROOT, "tasks", "instructions")
+    prompts = {}
+    with open(os.path.join(data, "input_data.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            item = json.loads(line)
+            prompts[item["prompt"]] = item
+    real = []
+    with open(os.path.join(data, "input_response_data_gpt4_20231107_145030.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            pair = json.loads(line)
+            item = prompts[pair["prompt"]]
+            real.append(case(item["prompt"], pair["response"], item["instruction_id_list"], item["kwargs"], "real"))
+    return real
+
+
+# ----------------------------------------------------------------------------- main
+
+def main():
+    ensure_venv()
+    import nltk
+    from if_verifiable.ifeval import instructions_util
+    from if_verifiable.ifeval.instructions_registry import INSTRUCTION_DICT
+
+    binary = creditbench_binary()
+    help_text = subprocess.run([binary, "score", "ifeval", "--help"], capture_output=True, text=True, check=True).stdout
+    help_flat = " ".join(help_text.split())
+    missing = [iid for iid in EXCLUDED if iid not in help_flat]
+    if missing:
+        print(f"FAIL: excluded ids not listed in `score ifeval --help`: {missing}")
+        return 1
+
+    rng = random.Random(20231107)
+    real = load_real()
+    perturbed = [case(c["prompt"], p, c["instruction_id_list"], c["kwargs"], "perturbed")
+                 for c in real for p in perturbations(c["response"], rng)]
+    cases = real + perturbed + generated_cases(rng) + capital_cases(rng)
+
+    payload = "".join(json.dumps({k: c[k] for k in ("prompt", "response", "instruction_id_list", "kwargs")}) + "\n" for c in cases)
+    run = subprocess.run([binary, "score", "ifeval"], input=payload, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"FAIL: creditbench exited {run.returncode}: {run.stderr.strip()}")
+        return 1
+    outputs = [json.loads(line) for line in run.stdout.splitlines()]
+    if len(outputs) != len(cases):
+        print(f"FAIL: {len(outputs)} output lines for {len(cases)} inputs")
+        return 1
+
+    original_tokenize = instructions_util.nltk.word_tokenize
+    one_line = lambda text, language="english", preserve_line=False: original_tokenize(text, language, True)
+
+    compared = collections.Counter()
+    mismatched = collections.Counter()
+    excluded = collections.Counter()
+    pairs_by_origin = collections.Counter()
+    supporting = collections.Counter()
+    failures = []
+    for c, out in zip(cases, outputs):
+        pairs_by_origin[c["origin"]] += 1
+        for index, (iid, kw) in enumerate(zip(c["instruction_id_list"], c["kwargs"])):
+            if iid in EXCLUDED:
+                excluded[iid] += 1
+                if iid != "change_case:capital_word_frequency":
+                    continue
+                instructions_util.nltk.word_tokenize = one_line
+                try:
+                    expected = reference_verdicts(INSTRUCTION_DICT, iid, kw, c["prompt"], c["response"])
+                finally:
+                    instructions_util.nltk.word_tokenize = original_tokenize
+                supporting["compared"] += 1
+                if expected != (out["strict"][index], out["loose"][index]):
+                    supporting["mismatched"] += 1
+                    failures.append((iid + " (preserve_line)", kw, c["response"], expected, (out["strict"][index], out["loose"][index])))
+                continue
+            expected = reference_verdicts(INSTRUCTION_DICT, iid, kw, c["prompt"], c["response"])
+            got = (out["strict"][index], out["loose"][index])
+            compared[iid] += 1
+            if expected != got:
+                mismatched[iid] += 1
+                failures.append((iid, kw, c["response"], expected, got))
+
+    print(f"pairs: {len(cases)} (" + ", ".join(f"{k} {v}" for k, v in sorted(pairs_by_origin.items())) + ")")
+    print(f"{'instruction id':50s} {'compared':>8s} {'mismatch':>8s}")
+    for iid in sorted(compared):
+        print(f"{iid:50s} {compared[iid]:8d} {mismatched[iid]:8d}")
+    print("excluded (IFEvalScorer.unfaithfulInstructions), verdicts not compared with the reference:")
+    for iid in EXCLUDED:
+        print(f"  {iid:48s} {excluded[iid]:8d} instructions")
+    print(f"supporting check, capital_word_frequency vs word_tokenize(preserve_line=True): "
+          f"{supporting['compared']} compared, {supporting['mismatched']} mismatched")
+    for iid, kw, response, expected, got in failures[:15]:
+        print(f"MISMATCH {iid} {kw} reference(strict,loose)={expected} swift={got} response={response[:160]!r}")
+    total, bad = sum(compared.values()), sum(mismatched.values()) + supporting["mismatched"]
+    status = "OK" if bad == 0 else "FAIL"
+    print(f"{status}: ifeval parity {total - sum(mismatched.values())}/{total} instruction verdict pairs agree "
+          f"(strict and loose) on {len(cases)} responses; excluded {sum(excluded.values())} instructions of "
+          f"{len(EXCLUDED)} ids; supporting {supporting['compared'] - supporting['mismatched']}/{supporting['compared']}")
+    return 0 if bad == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
