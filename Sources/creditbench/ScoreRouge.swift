@@ -45,7 +45,7 @@ struct ScoreRouge: ParsableCommand {
     private func forEachLine(_ body: (Int, String) throws -> Void) throws {
         if let input {
             guard let data = FileManager.default.contents(atPath: input) else {
-                throw ValidationError("cannot read input file \(input)")
+                throw UnreadableInput(path: input)
             }
             var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             if lines.last?.isEmpty == true { lines.removeLast() }
@@ -58,6 +58,11 @@ struct ScoreRouge: ParsableCommand {
             }
         }
     }
+}
+
+private struct UnreadableInput: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "cannot read input file \(path)" }
 }
 
 /// One input line of `score rouge`.
