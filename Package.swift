@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module graph (dependencies point down only):
-//   creditbench -> Tasks -> Shapley -> Statistics -> CGSL
+//   creditbench -> Harness -> Tasks -> Shapley -> Statistics -> CGSL
 // See README.md for what each module owns.
 let package = Package(
     name: "CreditBench",
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Shapley", targets: ["Shapley"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "Tasks", targets: ["Tasks"]),
+        .library(name: "Harness", targets: ["Harness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -25,15 +26,17 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Shapley", dependencies: ["Statistics", "CGSL"]),
         .target(name: "Tasks", dependencies: ["Shapley", "Statistics"]),
+        .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks"]),
         .executableTarget(
             name: "creditbench",
             dependencies: [
-                "Shapley", "Statistics", "Tasks",
+                "Shapley", "Statistics", "Tasks", "Harness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["reference"]),
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Shapley", "Statistics"]),
     ]
 )

@@ -1,0 +1,45 @@
+# CreditBench: `make reproduce` runs the main job, `make test` the tests and the peer checks.
+# Both install what a fresh Debian/Ubuntu machine lacks (GSL, pkg-config, gnuplot) first.
+
+SWIFT ?= swift
+CONFIG ?= release
+BIN := .build/$(CONFIG)/creditbench
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+PEER_CHECKS := $(sort $(wildcard benchmarks/peers/*_parity.py))
+
+.PHONY: all deps build test unit-test peer-check reproduce clean
+
+all: build
+
+# System packages: GSL (the estimators' least squares, the RNG, the distributions), pkg-config
+# (how SwiftPM finds GSL) and gnuplot (the plots).
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists gsl 2>/dev/null || missing="$$missing libgsl-dev"; \
+	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product creditbench
+
+unit-test: deps
+	$(SWIFT) test -c $(CONFIG)
+
+# Each script pip-installs its pinned reference implementation into .venv-peers and compares.
+peer-check: build
+	@set -e; for script in $(PEER_CHECKS); do \
+	  echo "== $$script"; CREDITBENCH_BIN=$(BIN) python3 $$script; \
+	done
+
+test: unit-test peer-check
+
+# Quick by default (a few minutes); FULL=1 for the full run recorded under results/.
+reproduce: build
+	$(BIN) compare $(if $(FULL),,--quick) --output results/estimators
+
+clean:
+	rm -rf .build .venv-peers

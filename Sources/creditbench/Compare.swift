@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Harness
+import Shapley
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Error against cost for every Shapley estimator: tidy CSV, a summary table and log-log plots.",
+        discussion: """
+        Runs every estimator at budgets of k*n value calls (n players) over seeded replicates on each \
+        instance and measures, against exact Shapley values: mean squared error, relative squared and L2 \
+        error, max absolute error, Spearman rank correlation, top-k precision, sign agreement and the \
+        efficiency gap, with the calls used and wall seconds.
+
+        Instances now: the synthetic games of the estimator literature (sum of unanimity games, weighted \
+        voting, the max game), exact ground truth by enumeration. Owen uses contiguous groups of 4.
+
+        Writes to --output: records.csv (one row per run and metric), summary.csv, summary.md, \
+        error_vs_calls.svg, error_vs_seconds.svg and run.json (configuration, commit, tool versions). \
+        Records are written as runs finish, so an interrupted run keeps them.
+
+        Examples:
+          creditbench compare --quick
+          creditbench compare --players 16 --instances 5 --repetitions 30 --budgets 2,5,10,20,50 --output results/estimators
+        """
+    )
+
+    @Flag(help: "A few-minute run: 12 players, 2 instances per family, 5 replicates, budgets 2n, 10n, 50n.")
+    var quick = false
+
+    @Option(help: "Players per synthetic game (exact truth needs at most \(ExactShapley.defaultMaximumPlayers)).")
+    var players: Int = 16
+
+    @Option(help: "Instances per game family.")
+    var instances: Int = 5
+
+    @Option(help: "Seeded replicates per estimator and budget.")
+    var repetitions: Int = 20
+
+    @Option(help: "Budgets as multiples of n, comma-separated.")
+    var budgets: String = "1,2,5,10,20,50"
+
+    @Option(help: "Estimators, comma-separated (default: all).")
+    var estimators: String = EstimatorKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "Seed of every random stream in the run.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Output folder.")
+    var output: String = "results/estimators"
+
+    func run() throws {
+        let plan = try makePlan()
+        let playerCount = quick ? 12 : players
+        guard (2...ExactShapley.defaultMaximumPlayers).contains(playerCount) else {
+            throw ValidationError("--players must be in 2...\(ExactShapley.defaultMaximumPlayers) (exact ground truth)")
+        }
+        let instanceList = try SyntheticInstances.make(players: playerCount, count: quick ? 2 : instances, seed: seed)
+        let folder = URL(fileURLWithPath: output)
+        let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
+            "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
+            "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
+            "estimators": plan.estimators.map(\.rawValue).joined(separator: ","), "seed": String(seed), "quick": String(quick),
+        ]))
+        let progress = ProgressBar(total: EstimatorComparison.runCount(instances: instanceList, plan: plan), label: "compare")
+        var done = 0
+        let records: [ComparisonRecord]
+        do {
+            records = try EstimatorComparison.run(instances: instanceList, plan: plan) { record in
+                try out.append(record)
+                done += 1
+                progress.update(done)
+            }
+        } catch {
+            throw ValidationError("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
+        }
+        let rows = try out.finish(records, seed: seed)
+        print(ComparisonSummary.markdown(rows), terminator: "")
+        FileHandle.standardError.write(Data("wrote \(folder.path)/{records.csv,summary.csv,summary.md,error_vs_calls.svg,error_vs_seconds.svg,run.json}\n".utf8))
+    }
+
+    func makePlan() throws -> ComparisonPlan {
+        let multiples = quick ? [2, 10, 50] : try budgets.split(separator: ",").map { part -> Int in
+            guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value > 0 else {
+                throw ValidationError("--budgets takes positive integers separated by commas, got \"\(budgets)\"")
+            }
+            return value
+        }
+        let kinds = try estimators.split(separator: ",").map { part -> EstimatorKind in
+            guard let kind = EstimatorKind(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown estimator \"\(part)\"; choose from \(EstimatorKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return kind
+        }
+        guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
+        return ComparisonPlan(estimators: kinds, budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed)
+    }
+}

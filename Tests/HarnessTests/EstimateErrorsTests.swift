@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import Harness
+import Shapley
+import Statistics
+
+@Suite struct EstimateErrorsTests {
+    @Test func metricsMatchAHandComputation() throws {
+        // truth (3, -1, 0, 2), estimate (2, -1, 0.5, 3): differences (-1, 0, 0.5, 1), squared sum 2.25;
+        // |truth|^2 = 14; top-2 by magnitude: truth {0, 3}, estimate {0, 3} (|3| = |2|, lower index
+        // first); signs of non-zero truths all agree; sums 4 and 4.5.
+        let errors = EstimateErrors(estimate: [2, -1, 0.5, 3], truth: [3, -1, 0, 2], topK: 2)
+        #expect(errors.meanSquaredError == 2.25 / 4)
+        #expect(errors.relativeSquaredError == 2.25 / 14)
+        #expect(abs(errors.relativeL2 - (2.25 / 14).squareRoot()) < 1e-15)
+        #expect(errors.maxAbsoluteError == 1)
+        #expect(errors.topKPrecision == 1)
+        #expect(errors.signAgreement == 1)
+        #expect(errors.efficiencyGap == 0.5)
+        // Ranks: truth (4, 1, 2, 3), estimate (3, 1, 2, 4): d = (1, 0, 0, -1), rho = 1 - 6*2/(4*15) = 0.8.
+        #expect(abs(errors.spearman! - 0.8) < 1e-12)
+    }
+
+    @Test func signDisagreementAndConstantEstimates() {
+        let errors = EstimateErrors(estimate: [0, 0, 0], truth: [1, -1, 0], topK: 1)
+        #expect(errors.signAgreement == 0, "an estimate of exactly 0 agrees with no non-zero sign")
+        #expect(errors.spearman == nil, "rank correlation is undefined for a constant estimate")
+    }
+
+    @Test func comparisonRunsEveryPlannedEstimateAndWritesTidyRows() throws {
+        let instances = try SyntheticInstances.make(players: 6, count: 1, seed: 3)
+        let plan = ComparisonPlan(estimators: [.exact, .permutation, .kernelshap, .closedForm], budgetMultiples: [2, 5], repetitions: 3, seed: 1)
+        let records = try EstimatorComparison.run(instances: instances, plan: plan)
+        // closed-form applies to the max game only: 3 instances x (1 exact + 2x3 permutation + 2x3 kernelshap) + 1.
+        #expect(records.count == 3 * 13 + 1)
+        #expect(EstimatorComparison.runCount(instances: instances, plan: plan) == records.count)
+        #expect(records.filter { $0.estimator == "exact" }.allSatisfy { $0.errors.maxAbsoluteError < 1e-12 })
+        #expect(records.filter { $0.estimator == "closed-form" }.allSatisfy { $0.errors.maxAbsoluteError < 1e-12 })
+        let again = try EstimatorComparison.run(instances: instances, plan: plan)
+        #expect(zip(records, again).allSatisfy { $0.errors == $1.errors }, "the same seed repeats every run")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: ["test": "yes"]))
+        for record in records { try output.append(record) }
+        let rows = try output.finish(records, seed: 1)
+        let csv = try String(contentsOf: folder.appendingPathComponent("records.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 1 + records.count * 8, "one row per run and metric")
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == ComparisonOutput.recordColumns.count })
+        #expect(rows.count == 3 * 5 + 1)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.md").path))
+    }
+
+    @Test func csvCellsAreQuotedWhenNeeded() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-csv-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try CSVWriter(url: url, columns: ["a", "b"])
+        try writer.write(["x,y", "say \"hi\""])
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
+    }
+}
