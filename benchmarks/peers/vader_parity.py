@@ -16,6 +16,10 @@ Usage: python3 benchmarks/peers/vader_parity.py     (from anywhere; exits 1 on a
   CREDITBENCH_BIN=path/to/creditbench  use that binary instead of .build/release/creditbench
   (built with `swift build -c release --scratch-path .build` when absent).
 
+Exactness note: the port sums word valences left to right, as Python <= 3.11's sum() does;
+Python 3.12+ sums floats with Neumaier compensation, which can move the last bits of a sum
+(the 1e-9 tolerance absorbs that except at a rounding boundary of round(x, 4)).
+
 The expected values in Tests/TasksTests/VaderTests.swift come from
 `python3 benchmarks/peers/vader_parity.py --print-test-cases`.
 """
@@ -152,12 +156,14 @@ def main():
         texts = [text for _, _, text in rows]
         swift = swift_scores(binary, texts)
         mismatches = []
+        identical = 0
         for (row_id, _, text), got in zip(rows, swift):
             want = analyzer.polarity_scores(text)
+            identical += all(repr(float(got[key])) == repr(want[key]) for key in KEYS)
             if any(abs(got[key] - want[key]) > TOLERANCE for key in KEYS):
                 mismatches.append((row_id, text, want, got))
         r = pearson([s["compound"] for s in swift], [rating for _, rating, _ in rows])
-        print(f"{name}: {len(rows)} lines, {len(mismatches)} mismatches, "
+        print(f"{name}: {len(rows)} lines, {len(mismatches)} mismatches, {identical} bit-identical, "
               f"Pearson r(VADER compound, human mean) = {r:.4f}")
         for row_id, text, want, got in mismatches[:5]:
             print(f"  id {row_id}: {text!r}\n    python {want}\n    swift  {got}")

@@ -40,7 +40,6 @@ struct VaderString: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     }
 
     var count: Int { scalars.count }
-    var isEmpty: Bool { scalars.isEmpty }
 
     /// Python's `str.isspace()` for one code point (see the type's documentation).
     static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
