@@ -51,12 +51,13 @@ public final class ComparisonOutput {
         return rows
     }
 
-    /// One panel per task and unit level, one series per estimator; points with zero error
-    /// (exact estimators) cannot sit on a log axis and are left out of the picture (not the tables).
+    /// One panel per task and unit level, one series per estimator, points in budget order.
+    /// Estimates exact up to rounding (relative squared error below 1e-20: exact, closed forms)
+    /// would only stretch the log axis and are left out of the picture (not the tables).
     static func panels(_ rows: [ComparisonSummaryRow], x: KeyPath<ComparisonSummaryRow, Double>) -> [(title: String, series: [GnuplotChart.Series])] {
         var panelOrder: [String] = []
         var series: [String: [(String, [(x: Double, y: Double)])]] = [:]
-        for row in rows where row.meanRelativeSquaredError > 0 && row[keyPath: x] > 0 {
+        for row in rows where row.meanRelativeSquaredError > 1e-20 && row[keyPath: x] > 0 {
             let panel = row.unitLevel.isEmpty ? row.task : "\(row.task) (\(row.unitLevel))"
             if series[panel] == nil { panelOrder.append(panel); series[panel] = [] }
             let point = (x: row[keyPath: x], y: row.meanRelativeSquaredError)

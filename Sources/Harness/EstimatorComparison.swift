@@ -77,7 +77,8 @@ public struct ComparisonRecord: Sendable {
 /// each (replicate r of estimator e at budget b on instance i draws from its own sub-stream, so
 /// any single run can be repeated alone; all estimators share the stream of a given instance,
 /// budget and replicate, i.e. common random numbers). Each record is handed to `onRecord` as soon
-/// as it exists, so a caller can write it out before a later run fails.
+/// as it exists, so a caller can write it out before a later run fails. A budget below an
+/// estimator's minimum (e.g. n + 1 calls for one permutation) yields no record.
 public enum EstimatorComparison {
     public static func runCount(instances: [ComparisonInstance], plan: ComparisonPlan) -> Int {
         instances.map { instance in
@@ -92,9 +93,11 @@ public enum EstimatorComparison {
     }
 
     public static func run(
-        instances: [ComparisonInstance], plan: ComparisonPlan, onRecord: (ComparisonRecord) throws -> Void = { _ in }
+        instances: [ComparisonInstance], plan: ComparisonPlan,
+        onRecord: (ComparisonRecord) throws -> Void = { _ in }, onProgress: (Int) -> Void = { _ in }
     ) throws -> [ComparisonRecord] {
         var records: [ComparisonRecord] = []
+        var attempted = 0
         for (instanceIndex, instance) in instances.enumerated() {
             let n = instance.game.playerCount
             for kind in plan.estimators {
@@ -106,7 +109,14 @@ public enum EstimatorComparison {
                     for replicate in 0..<(budgetFree ? 1 : plan.repetitions) {
                         let stream = RandomStream(seed: plan.seed)
                             .substream(UInt64(instanceIndex)).substream(UInt64(multiple ?? 0)).substream(UInt64(replicate))
-                        let estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
+                        attempted += 1
+                        onProgress(attempted)
+                        let estimate: ShapleyEstimate
+                        do {
+                            estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
+                        } catch GameError.budgetTooSmall {
+                            continue
+                        }
                         records.append(ComparisonRecord(
                             task: instance.task, instance: instance.instance, unitLevel: instance.unitLevel, players: n,
                             truthSource: instance.truthSource, estimator: estimator.name, budgetMultiple: multiple,

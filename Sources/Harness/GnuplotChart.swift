@@ -1,7 +1,7 @@
 import Foundation
 
 /// Log-log line charts rendered to SVG by gnuplot (installed by `make deps`), one panel per
-/// group (task), one line per series (estimator). The generated script, with its data inline, is
+/// group (task), one line per series (estimator), points joined in the order given. The generated script, with its data inline, is
 /// kept next to the picture so the figure can be re-rendered or restyled by hand.
 public struct GnuplotChart {
     public struct Series {
@@ -33,7 +33,7 @@ public struct GnuplotChart {
             "set terminal svg size \(520 * columns),\(400 * rows) dynamic font 'sans,11' background '#ffffff'",
             "set datafile separator ' '",
             "set logscale xy",
-            "set format y '10^{%L}'",
+            "set format xy '10^{%L}'",
             "set grid",
             "set key top right font ',9'",
             "set xlabel '\(xLabel)'",
@@ -43,7 +43,7 @@ public struct GnuplotChart {
         for (panelIndex, panel) in panels.enumerated() {
             for (seriesIndex, series) in panel.series.enumerated() {
                 lines.append("$p\(panelIndex)s\(seriesIndex) << EOD")
-                lines += series.points.sorted { $0.x < $1.x }.map { "\($0.x) \($0.y)" }
+                lines += series.points.map { "\($0.x) \($0.y)" }
                 lines.append("EOD")
             }
             lines.append("set title '\(panel.title)'")

@@ -63,16 +63,11 @@ struct Compare: ParsableCommand {
             "estimators": plan.estimators.map(\.rawValue).joined(separator: ","), "seed": String(seed), "quick": String(quick),
         ]))
         let progress = ProgressBar(total: EstimatorComparison.runCount(instances: instanceList, plan: plan), label: "compare")
-        var done = 0
         let records: [ComparisonRecord]
         do {
-            records = try EstimatorComparison.run(instances: instanceList, plan: plan) { record in
-                try out.append(record)
-                done += 1
-                progress.update(done)
-            }
+            records = try EstimatorComparison.run(instances: instanceList, plan: plan, onRecord: out.append, onProgress: progress.update)
         } catch {
-            throw ValidationError("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
+            throw CommandFailure("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
         }
         let rows = try out.finish(records, seed: seed)
         print(ComparisonSummary.markdown(rows), terminator: "")

@@ -1,0 +1,145 @@
+set terminal svg size 1560,400 dynamic font 'sans,11' background '#ffffff'
+set datafile separator ' '
+set logscale xy
+set format xy '10^{%L}'
+set grid
+set key top right font ',9'
+set xlabel 'mean value calls'
+set ylabel 'mean relative squared error'
+set multiplot layout 1,3 title 'Shapley estimators: error against value calls'
+$p0s0 << EOD
+31.85 1.8938279101793458
+75.33 0.8070054766015278
+146.18 0.36919830474010434
+294.16 0.17144728324297667
+694.12 0.07174708091013109
+EOD
+$p0s1 << EOD
+32.0 1.4340525628911394
+61.2 0.7744475384180727
+146.42 0.31297544606494243
+281.96 0.14550170304790508
+683.46 0.05065391528127459
+EOD
+$p0s2 << EOD
+32.0 7.05028284053002
+80.0 1.6675253399880647
+160.0 0.46262975542755813
+320.0 0.21313256144771084
+800.0 0.06620147023249172
+EOD
+$p0s3 << EOD
+32.0 41.578208034982524
+80.0 0.9338336793255898
+160.0 0.19272249831581967
+320.0 0.07461112647444501
+800.0 0.022227715298931285
+EOD
+$p0s4 << EOD
+30.64 2.0277207770604164
+67.54 0.7656964852557511
+117.72 0.4426914571450501
+196.84 0.22327305425865188
+464.0 0.06017606049567969
+EOD
+$p0s5 << EOD
+17.0 27.989641842893935
+EOD
+set title 'soum (players)'
+plot $p0s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
+     $p0s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
+     $p0s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
+     $p0s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
+     $p0s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
+     $p0s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+$p1s0 << EOD
+31.9 5.7361482780630375
+75.57 2.229630495671542
+146.18 1.07886682775026
+294.16 0.5490099961735443
+693.32 0.20706925035524407
+EOD
+$p1s1 << EOD
+32.0 11.122852647896531
+61.44 5.544899666018089
+146.88 2.1343498340866707
+281.86 1.2199950420414103
+683.24 0.44030674966469746
+EOD
+$p1s2 << EOD
+32.0 5.269335266190333
+80.0 1.3962099811648268
+160.0 0.5646686318266552
+320.0 0.24395881522033303
+800.0 0.08517094971276039
+EOD
+$p1s3 << EOD
+32.0 31.541037004863057
+80.0 3.214723351731244
+160.0 1.208188461654952
+320.0 0.47532259320693804
+800.0 0.16454388831910105
+EOD
+$p1s4 << EOD
+31.04 5.576393849669004
+67.68 2.2288034399956134
+117.06 1.3431071242812502
+196.92 0.7443614318480479
+464.0 0.17160654682200488
+EOD
+$p1s5 << EOD
+17.0 1.0
+EOD
+set title 'voting (players)'
+plot $p1s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
+     $p1s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
+     $p1s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
+     $p1s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
+     $p1s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
+     $p1s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+$p2s0 << EOD
+31.86 1.644403406323107
+75.77 0.6921069587775028
+146.06 0.3070637694015035
+294.39 0.1654032658641828
+693.89 0.06917956866685927
+EOD
+$p2s1 << EOD
+32.0 1.3064046529821067
+61.26 0.6825867355122647
+146.52 0.24593901449169053
+281.42 0.136042734820196
+681.98 0.053284523385215464
+EOD
+$p2s2 << EOD
+32.0 10.48322421967826
+80.0 2.1511171072793616
+160.0 0.784320720655847
+320.0 0.3188458327474574
+800.0 0.10779436188617114
+EOD
+$p2s3 << EOD
+32.0 40.09553247580949
+80.0 1.148834529043993
+160.0 0.2446909292382154
+320.0 0.09749858823014168
+800.0 0.032060418735905455
+EOD
+$p2s4 << EOD
+30.98 1.6872702256935224
+67.27 0.7151869301201724
+116.51 0.4293011635810723
+195.98 0.22245875963570025
+464.0 0.049240041756389984
+EOD
+$p2s5 << EOD
+17.0 0.7733021460924341
+EOD
+set title 'max (players)'
+plot $p2s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
+     $p2s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
+     $p2s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
+     $p2s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
+     $p2s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
+     $p2s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+unset multiplot
