@@ -12,7 +12,9 @@ evaluation_lib.test_instruction_following_strict / _loose.
 Pairs compared: the 540 real GPT-4 responses of tasks/instructions, perturbations of them
 (truncated, lines dropped, upper/lower case, commas removed, quoted, starred...) and generated
 responses that sit on each instruction's boundary (N-1, N, N+1 words, paragraphs, bullets,
-keyword and letter counts, placeholders, sections, highlights, JSON variants, titles, ...).
+keyword and letter counts, placeholders, sections, highlights, JSON variants, titles, ...), and
+3,000 random strings over the characters the checks' patterns look at, each checked against
+21 instructions.
 
 The ids in IFEvalScorer.unfaithfulInstructions (listed explicitly below and checked against
 the CLI's help text) are excluded: they need langdetect or NLTK Punkt data. For
@@ -255,6 +257,53 @@ def capital_cases(rng):
     return cases
 
 
+FUZZ_INSTRUCTIONS = [
+    ("combination:repeat_prompt", {"prompt_to_repeat": "P.S. [a]"}),
+    ("combination:two_responses", {}),
+    ("detectable_content:number_placeholders", {"num_placeholders": 2}),
+    ("detectable_content:postscript", {"postscript_marker": "P.S."}),
+    ("detectable_content:postscript", {"postscript_marker": "P.P.S"}),
+    ("detectable_format:constrained_response", {}),
+    ("detectable_format:json_format", {}),
+    ("detectable_format:multiple_sections", {"section_spliter": "S", "num_sections": 2}),
+    ("detectable_format:number_bullet_lists", {"num_bullets": 2}),
+    ("detectable_format:number_highlighted_sections", {"num_highlights": 2}),
+    ("detectable_format:title", {}),
+    ("keywords:existence", {"keywords": ["ps", "a"]}),
+    ("keywords:forbidden_words", {"forbidden_words": ["s", "ab"]}),
+    ("keywords:frequency", {"keyword": "s", "frequency": 3, "relation": "at least"}),
+    ("keywords:letter_frequency", {"letter": "s", "let_frequency": 3, "let_relation": "less than"}),
+    ("length_constraints:nth_paragraph_first_word", {"num_paragraphs": 2, "nth_paragraph": 2, "first_word": "s"}),
+    ("length_constraints:number_paragraphs", {"num_paragraphs": 2}),
+    ("length_constraints:number_words", {"num_words": 4, "relation": "at least"}),
+    ("punctuation:no_comma", {}),
+    ("startend:end_checker", {"end_phrase": "S."}),
+    ("startend:quotation", {}),
+]
+FUZZ_ALPHABET = list("*-\n <>[]\"'P.Ss1{},:ab_\t") + ["\n\n", "***", "******", "<<", ">>", "P.S.", "\u0130", "\u017f", "\u00a0", "\x1c", "\u0663", "```json", "null", "\u03a3"]
+
+
+def fuzz_cases(rng, count):
+    """Random strings over the characters the checks' patterns look at."""
+    ids = [iid for iid, _ in FUZZ_INSTRUCTIONS]
+    kwargs = [kw for _, kw in FUZZ_INSTRUCTIONS]
+    return [case("P.S. [a]", "".join(rng.choice(FUZZ_ALPHABET) for _ in range(rng.randint(1, 40))), ids, kwargs, "fuzz")
+            for _ in range(count)]
+
+
+CAPITAL_ALPHABET = ["A", "B", "a", "É", " ", "  ", "\n", "'", "\"", ".", ",", ":", ";", "?", "!", "(", ")", "[", "]", "-", "--",
+                    "`", "``", "«", "»", "”", "’", "“", "‘", "CAN", "NOT", "N'T", "'S", "'LL", "DON'T", "GONNA", "'T", "IS",
+                    "1", "2", "...", "&", "*", "\u2013", "_", "\t"]
+
+
+def capital_fuzz_cases(rng, count):
+    """Random strings for the tokenizer rules behind change_case:capital_word_frequency."""
+    return [case("generated", "".join(rng.choice(CAPITAL_ALPHABET) for _ in range(rng.randint(1, 30))),
+                 ["change_case:capital_word_frequency"], [{"capital_frequency": rng.randint(1, 6), "capital_relation": "at least"}],
+                 "fuzz")
+            for _ in range(count)]
+
+
 def perturbations(response, rng):
     lines = response.split("\n")
     return [
@@ -305,7 +354,7 @@ def main():
     real = load_real()
     perturbed = [case(c["prompt"], p, c["instruction_id_list"], c["kwargs"], "perturbed")
                  for c in real for p in perturbations(c["response"], rng)]
-    cases = real + perturbed + generated_cases(rng) + capital_cases(rng)
+    cases = real + perturbed + generated_cases(rng) + capital_cases(rng) + fuzz_cases(rng, 3000) + capital_fuzz_cases(rng, 1500)
 
     payload = "".join(json.dumps({k: c[k] for k in ("prompt", "response", "instruction_id_list", "kwargs")}) + "\n" for c in cases)
     run = subprocess.run([binary, "score", "ifeval"], input=payload, capture_output=True, text=True)
@@ -357,8 +406,25 @@ def main():
     print("excluded (IFEvalScorer.unfaithfulInstructions), verdicts not compared with the reference:")
     for iid in EXCLUDED:
         print(f"  {iid:48s} {excluded[iid]:8d} instructions")
+    touched = sum(1 for c in cases if any(i in EXCLUDED for i in c["instruction_id_list"]))
+    only = sum(1 for c in cases if all(i in EXCLUDED for i in c["instruction_id_list"]))
+    print(f"  pairs with an excluded instruction: {touched} (other instructions still compared); "
+          f"pairs with only excluded instructions: {only}")
     print(f"supporting check, capital_word_frequency vs word_tokenize(preserve_line=True): "
           f"{supporting['compared']} compared, {supporting['mismatched']} mismatched")
+    # The port's premise: splitting sentences first does not change the all-caps token count.
+    # Punkt breaks only at whitespace after . ? ! (and closing punctuation); splitting at every
+    # whitespace after . ? ! must then give the same count as one sentence.
+    import re
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+    tokenizer = NLTKWordTokenizer()
+    caps = lambda text: sum(1 for token in tokenizer.tokenize(text) if token.isupper())
+    texts = [c["response"] for c in cases if c["origin"] in ("real", "perturbed")]
+    split_differs = sum(1 for text in texts
+                        if caps(text) != sum(caps(part) for part in re.split(r"(?<=[.?!])\s+", text) if part))
+    print(f"supporting check, all-caps token count, one sentence vs split after every . ? ! + space: "
+          f"{len(texts) - split_differs}/{len(texts)} texts agree")
+    supporting["mismatched"] += split_differs
     for iid, kw, response, expected, got in failures[:15]:
         print(f"MISMATCH {iid} {kw} reference(strict,loose)={expected} swift={got} response={response[:160]!r}")
     total, bad = sum(compared.values()), sum(mismatched.values()) + supporting["mismatched"]
