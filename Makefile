@@ -3,6 +3,9 @@
 
 SWIFT ?= swift
 CONFIG ?= release
+# Tests use @testable imports, so the one optimised build is made with testing enabled and shared
+# by the tests, the peer checks and reproduce.
+SWIFT_FLAGS := -c $(CONFIG) -Xswiftc -enable-testing
 BIN := .build/$(CONFIG)/creditbench
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 PEER_CHECKS := $(sort $(wildcard benchmarks/peers/*_parity.py))
@@ -24,10 +27,10 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product creditbench
+	$(SWIFT) build $(SWIFT_FLAGS) --product creditbench
 
 unit-test: deps
-	$(SWIFT) test -c $(CONFIG)
+	$(SWIFT) test $(SWIFT_FLAGS)
 
 # Each script pip-installs its pinned reference implementation into .venv-peers and compares.
 peer-check: build
