@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module graph (dependencies point down only):
-//   creditbench -> Harness -> Tasks -> Shapley -> Statistics -> CGSL
+//   creditbench -> Harness -> Learning -> Tasks -> Shapley -> Statistics -> CGSL
 // See README.md for what each module owns.
 let package = Package(
     name: "CreditBench",
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Shapley", targets: ["Shapley"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "Tasks", targets: ["Tasks"]),
+        .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Harness", targets: ["Harness"]),
     ],
     dependencies: [
@@ -26,7 +27,8 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Shapley", dependencies: ["Statistics", "CGSL"]),
         .target(name: "Tasks", dependencies: ["Shapley", "Statistics"]),
-        .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks"]),
+        .target(name: "Learning", dependencies: ["Shapley", "Statistics", "Tasks", "CGSL"]),
+        .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks", "Learning"]),
         .executableTarget(
             name: "creditbench",
             dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["reference"]),
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Shapley", "Statistics"]),
     ]
 )
