@@ -72,8 +72,7 @@ public struct MovieLensData: Sendable {
     }
 
     public static func load(movies moviesURL: URL, ratings ratingsURL: URL) throws -> MovieLensData {
-        let movieTable = try CSVTable(contentsOf: moviesURL, expectedHeader: ["movieId", "title", "genres"])
-        let movies = try movieTable.records.map { line, fields -> Movie in
+        let movies = try CSVReader.records(contentsOf: moviesURL, expectedHeader: ["movieId", "title", "genres"]) { line, fields -> Movie in
             let id = try integer(fields[0], file: "movies.csv", line: line, column: "movieId")
             let genres = MovieGenre.indices(of: fields[2])
             if let unknown = genres.unknown {
@@ -81,8 +80,7 @@ public struct MovieLensData: Sendable {
             }
             return Movie(id: id, title: fields[1], genres: genres.indices)
         }
-        let ratingTable = try CSVTable(contentsOf: ratingsURL, expectedHeader: ["userId", "movieId", "rating", "timestamp"])
-        let ratings = try ratingTable.records.map { line, fields -> (userID: Int, rating: MovieRating) in
+        let ratings = try CSVReader.records(contentsOf: ratingsURL, expectedHeader: ["userId", "movieId", "rating", "timestamp"]) { line, fields -> (userID: Int, rating: MovieRating) in
             let user = try integer(fields[0], file: "ratings.csv", line: line, column: "userId")
             let movie = try integer(fields[1], file: "ratings.csv", line: line, column: "movieId")
             guard let stars = Double(fields[2]), (0.5...5).contains(stars) else {

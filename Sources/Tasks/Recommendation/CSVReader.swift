@@ -1,45 +1,50 @@
 import Foundation
 
-/// A comma-separated file read per RFC 4180: a header row, then one record per line; a field
+/// Comma-separated files read per RFC 4180: a header row, then one record per line; a field
 /// may be enclosed in double quotes, inside which commas and line breaks are literal and `""`
 /// stands for one `"`. Line ends may be LF or CR LF; a final line end is optional; blank lines
-/// are skipped. Every record must have as many fields as the header.
-struct CSVTable {
-    let header: [String]
-    /// The records with the (1-based) file line each starts on.
-    let records: [(line: Int, fields: [String])]
-
-    /// Reads `url`, requiring the header to be exactly `expectedHeader`.
-    init(contentsOf url: URL, expectedHeader: [String]) throws {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        try self.init(bytes: bytes, file: url.lastPathComponent, expectedHeader: expectedHeader)
+/// are skipped. The header must equal the expected one and every record must have as many
+/// fields as the header; a violation is a one-line error naming the file and line.
+///
+/// Records are handed to a transform as they are parsed (one reused field array), so a
+/// 100,000-line file never exists as an array of rows.
+enum CSVReader {
+    /// Reads `url` and maps each record (its 1-based starting line and its fields) through `transform`.
+    static func records<T>(contentsOf url: URL, expectedHeader: [String],
+                           _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
+        try records(bytes: [UInt8](Data(contentsOf: url)), file: url.lastPathComponent, expectedHeader: expectedHeader, transform)
     }
 
-    init(bytes: [UInt8], file: String, expectedHeader: [String]) throws {
-        var rows = try CSVTable.parse(bytes, file: file)
-        guard !rows.isEmpty else {
+    static func records<T>(bytes: [UInt8], file: String, expectedHeader: [String],
+                           _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
+        var result: [T] = []
+        var sawHeader = false
+        try parse(bytes, file: file) { line, fields in
+            guard sawHeader else {
+                guard fields == expectedHeader else {
+                    throw RecommendationError.malformedFile(
+                        file: file, line: line,
+                        reason: "header is \(fields.joined(separator: ",")), expected \(expectedHeader.joined(separator: ","))")
+                }
+                sawHeader = true
+                return
+            }
+            guard fields.count == expectedHeader.count else {
+                throw RecommendationError.malformedFile(file: file, line: line, reason: "\(fields.count) fields, expected \(expectedHeader.count)")
+            }
+            result.append(try transform(line, fields))
+        }
+        guard sawHeader else {
             throw RecommendationError.malformedFile(file: file, line: 1, reason: "empty file, expected the header \(expectedHeader.joined(separator: ","))")
         }
-        let header = rows.removeFirst()
-        guard header.fields == expectedHeader else {
-            throw RecommendationError.malformedFile(
-                file: file, line: header.line,
-                reason: "header is \(header.fields.joined(separator: ",")), expected \(expectedHeader.joined(separator: ","))")
-        }
-        for row in rows where row.fields.count != header.fields.count {
-            throw RecommendationError.malformedFile(
-                file: file, line: row.line, reason: "\(row.fields.count) fields, expected \(header.fields.count)")
-        }
-        self.header = header.fields
-        self.records = rows
+        return result
     }
 
-    /// Splits the bytes into records of fields (UTF-8 decoded). An unquoted field is decoded
-    /// straight from its byte range; a quoted one is unescaped into a buffer first.
-    private static func parse(_ bytes: [UInt8], file: String) throws -> [(line: Int, fields: [String])] {
+    /// Splits the bytes into records of fields (UTF-8 decoded) and hands each to `record`. An
+    /// unquoted field is decoded straight from its byte range; a quoted one is unescaped first.
+    private static func parse(_ bytes: [UInt8], file: String, record: (_ line: Int, _ fields: [String]) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        return try bytes.withUnsafeBufferPointer { bytes in
-            var rows: [(line: Int, fields: [String])] = []
+        try bytes.withUnsafeBufferPointer { bytes in
             var fields: [String] = []
             var line = 1
             var index = 0
@@ -86,10 +91,9 @@ struct CSVTable {
                 if index < end && bytes[index] == cr { index += 1 }
                 if index < end && bytes[index] == lf { index += 1 }
                 line += 1
-                if !(fields.count == 1 && fields[0].isEmpty) { rows.append((recordLine, fields)) }
+                if !(fields.count == 1 && fields[0].isEmpty) { try record(recordLine, fields) }
                 fields.removeAll(keepingCapacity: true)
             }
-            return rows
         }
     }
 }
