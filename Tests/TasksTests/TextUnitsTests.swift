@@ -76,6 +76,21 @@ import Testing
         }
     }
 
+    /// Every sentence boundary is also a span boundary (sentence end marks are span end marks and
+    /// use the same whitespace rule), so spans nest in sentences and tokens nest in spans. This
+    /// holds when the span cap is never reached (no snippet has more than 64 tokens); a cap can
+    /// cut between an end mark and the closing quote glued to it.
+    @Test func levelsNestOnRealSnippets() throws {
+        func boundaries(_ text: String, _ level: UnitLevel) -> Set<Int> {
+            Set(TextSegmenter(level: level).units(text).map(\.range.upperBound))
+        }
+        for snippet in try SentimentSnippets.load("movieReviewSnippets") {
+            let spans = boundaries(snippet.text, .spans(maxTokens: 64))
+            #expect(boundaries(snippet.text, .sentences).isSubset(of: spans), "\(snippet.id)")
+            #expect(spans.isSubset(of: boundaries(snippet.text, .tokens)), "\(snippet.id)")
+        }
+    }
+
     @Test func unitLevelParsing() throws {
         #expect(try UnitLevel(parsing: "tokens") == .tokens)
         #expect(try UnitLevel(parsing: "sentences") == .sentences)

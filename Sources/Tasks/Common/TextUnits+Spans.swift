@@ -15,6 +15,8 @@
 /// 3. **Length cap** (spans only). The current unit already holds `maxTokens` tokens.
 ///
 /// Every unit is therefore a non-empty run of consecutive tokens, and the units cover all tokens.
+/// Without the cap, every sentence boundary is also a span boundary (spans nest in sentences); a
+/// cap reached between an end mark and a closing quote glued to it breaks that nesting.
 extension TextSegmenter {
     /// Words that open a new span (coordinating and subordinating conjunctions and relative
     /// pronouns): and, but, or, nor, yet, because, although, though, while, whereas, unless,

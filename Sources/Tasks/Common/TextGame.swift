@@ -1,0 +1,91 @@
+import Shapley
+
+/// The cooperative game of one text's units under a text reward model.
+///
+/// Players are the units of `text` at one `UnitLevel` (player i = unit i, in reading order), and
+///
+///     v(S) = reward(text restricted to S)
+///
+/// where the restricted text is `TextSegmentation.rendered(keeping:mask:)`:
+/// - `.removal`: the units in S in their original order, each (but the first kept) preceded by the
+///   whitespace that preceded it in the text; leading and trailing whitespace kept. v(empty) is the
+///   reward of the leading plus trailing whitespace, i.e. of "" for a trimmed text.
+/// - `.mask(token)`: as removal, but each maximal run of missing units is replaced by one `token`
+///   (SCAR's span-level blank). v(empty) is the reward of `token` alone (with the text's leading
+///   and trailing whitespace around it).
+///
+/// v(N) is the reward of the original text. Values are cached per coalition inside the game, so
+/// `rewardCalls` counts distinct coalitions evaluated (the reward model is deterministic). A
+/// non-finite reward throws `GameError.nonFiniteValue`.
+///
+/// Not thread-safe (the cache is mutable); give each concurrent worker its own game.
+public final class TextGame: CooperativeGame {
+    /// How missing units are handled when a coalition's text is built.
+    public enum Completion: Hashable, Sendable {
+        case removal
+        case mask(String)
+    }
+
+    public enum BuildError: Error, Equatable, CustomStringConvertible {
+        case emptyText
+        case noUnits(level: String)
+        case tooManyUnits(count: Int, level: String)
+
+        public var description: String {
+            switch self {
+            case .emptyText:
+                return "cannot build a text game from an empty text"
+            case .noUnits(let level):
+                return "the text has no units at level \(level) (only whitespace?)"
+            case .tooManyUnits(let count, let level):
+                return "the text has \(count) units at level \(level), more than the \(Coalition.maximumPlayers) players a game supports; use a coarser level (spans or sentences)"
+            }
+        }
+    }
+
+    public let segmentation: TextSegmentation
+    public let level: UnitLevel
+    public let completion: Completion
+    public let model: any TextRewardModel
+    /// Reward-model calls made so far (one per distinct coalition evaluated).
+    public private(set) var rewardCalls = 0
+    private var cache: [UInt64: Double] = [:]
+
+    public init(text: String, level: UnitLevel, model: any TextRewardModel, completion: Completion = .removal) throws {
+        guard !text.isEmpty else { throw BuildError.emptyText }
+        let segmentation = TextSegmenter(level: level).segment(text)
+        guard !segmentation.units.isEmpty else { throw BuildError.noUnits(level: level.description) }
+        guard segmentation.units.count <= Coalition.maximumPlayers else {
+            throw BuildError.tooManyUnits(count: segmentation.units.count, level: level.description)
+        }
+        self.segmentation = segmentation
+        self.level = level
+        self.completion = completion
+        self.model = model
+    }
+
+    public var playerCount: Int { segmentation.units.count }
+    public var playerNames: [String]? { segmentation.units.map(\.text) }
+    public var units: [TextUnit] { segmentation.units }
+
+    /// The text whose reward is v(coalition).
+    public func text(of coalition: Coalition) -> String {
+        let keep = (0..<playerCount).map { coalition.contains($0) }
+        switch completion {
+        case .removal: return segmentation.rendered(keeping: keep)
+        case .mask(let token): return segmentation.rendered(keeping: keep, mask: token)
+        }
+    }
+
+    public func value(of coalition: Coalition) throws -> Double {
+        guard coalition.rawValue & ~Coalition.grand(playerCount).rawValue == 0 else {
+            throw GameError.invalidGame("coalition \(coalition) names players outside 0..<\(playerCount)")
+        }
+        if let cached = cache[coalition.rawValue] { return cached }
+        let value = try model.reward(text(of: coalition))
+        rewardCalls += 1
+        guard value.isFinite else { throw GameError.nonFiniteValue(coalition: coalition, value: value) }
+        cache[coalition.rawValue] = value
+        return value
+    }
+}
