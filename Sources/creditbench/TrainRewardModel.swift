@@ -42,6 +42,12 @@ struct TrainSentimentModel: ParsableCommand {
     func run() throws {
         let dataFile = "movieReviewSnippets_GroundTruth.txt"
         let snippets = try SentimentSnippets.load(from: ProjectPaths.taskFile("sentiment", dataFile))
+        let url = try output.map { URL(fileURLWithPath: $0) }
+            ?? ProjectPaths.root().appendingPathComponent("tasks/sentiment/learned-model.json")
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw CommandFailure("cannot write the model to \(url.path): folder \(folder) does not exist")
+        }
         var configuration = AttentionSentimentModel.TrainingConfiguration()
         configuration.seed = seed
         configuration.epochs = epochs
@@ -54,9 +60,11 @@ struct TrainSentimentModel: ParsableCommand {
                 "epoch \(summary.epoch)/\(configuration.epochs): train MSE \(String(format: "%.4f", summary.trainMeanSquaredError))\n".utf8))
         }
         let seconds = (clock.now - start) / .seconds(1)
-        let url = try output.map { URL(fileURLWithPath: $0) }
-            ?? ProjectPaths.root().appendingPathComponent("tasks/sentiment/learned-model.json")
-        try model.jsonData().write(to: url)
+        do {
+            try model.jsonData().write(to: url)
+        } catch {
+            throw CommandFailure("cannot write the model to \(url.path): \(error.localizedDescription)")
+        }
         guard let record = model.training else { return }
         print("""
             trained on \(record.train.count) snippets, held out \(record.heldOut.count) (seed \(seed), \(epochs) epochs, \
