@@ -1,0 +1,91 @@
+import Foundation
+import Statistics
+
+/// What the policy sees before one generation step: the context ids of the two previous words
+/// (prompt words included) and the step's position in the response (0-based).
+public struct PolicyState: Hashable, Sendable {
+    public let previous2: Int
+    public let previous: Int
+    public let position: Int
+
+    public init(previous2: Int, previous: Int, position: Int) {
+        self.previous2 = previous2
+        self.previous = previous
+        self.position = position
+    }
+}
+
+/// A log-linear word policy over a context window of two words:
+///
+///     logit(a | s) = W[s.previous, a] + U[s.previous2, a] + P[s.position, a]
+///     pi(a | s)    = exp(logit(a | s)) / sum_b exp(logit(b | s))
+///
+/// with W, U in R^{A x A} and P in R^{H x A} (A = symbol count, H = horizon, the longest
+/// response). All parameters live in one flat array, W then U then P, each row-major.
+///
+/// d log pi(a | s) / d logit(b | s) = [a = b] - pi(b | s), so the gradient of any loss that
+/// depends on log pi(a | s) touches only row s.previous of W, row s.previous2 of U and row
+/// s.position of P (`accumulateGradient`).
+public struct ContextWindowPolicy: Sendable {
+    public let symbolCount: Int
+    public let horizon: Int
+    public var parameters: [Double]
+
+    public init(symbolCount: Int, horizon: Int) {
+        self.symbolCount = symbolCount
+        self.horizon = horizon
+        parameters = [Double](repeating: 0, count: (2 * symbolCount + horizon) * symbolCount)
+    }
+
+    /// Offsets of the three rows a state reads.
+    @inline(__always)
+    func rows(_ state: PolicyState) -> (Int, Int, Int) {
+        let a = symbolCount
+        return (state.previous * a, (a + state.previous2) * a, (2 * a + state.position) * a)
+    }
+
+    /// log pi(. | state), a vector of `symbolCount` entries (max-shifted log-sum-exp).
+    public func logProbabilities(_ state: PolicyState) -> [Double] {
+        let (w, u, p) = rows(state)
+        var logits = [Double](repeating: 0, count: symbolCount)
+        parameters.withUnsafeBufferPointer { theta in
+            for b in 0..<symbolCount { logits[b] = theta[w + b] + theta[u + b] + theta[p + b] }
+        }
+        let top = logits.max()!
+        var total = 0.0
+        for value in logits { total += exp(value - top) }
+        let shift = top + log(total)
+        for b in 0..<symbolCount { logits[b] -= shift }
+        return logits
+    }
+
+    /// Adds `coefficient * d log pi(action | state) / d parameters` to `gradient`, given
+    /// `logProbabilities` = log pi(. | state).
+    func accumulateGradient(
+        state: PolicyState, action: Int, logProbabilities: [Double], coefficient: Double,
+        into gradient: inout [Double]
+    ) {
+        let (w, u, p) = rows(state)
+        gradient.withUnsafeMutableBufferPointer { g in
+            for b in 0..<symbolCount {
+                let d = coefficient * ((b == action ? 1 : 0) - exp(logProbabilities[b]))
+                g[w + b] += d
+                g[u + b] += d
+                g[p + b] += d
+            }
+        }
+    }
+
+    /// Draws an action from pi(. | state) by inverting the cumulative distribution at one
+    /// `random.uniform()`; returns it with its log-probability.
+    func sample(_ state: PolicyState, random: RandomStream) -> (action: Int, logProbabilities: [Double]) {
+        let logProbabilities = logProbabilities(state)
+        var target = random.uniform()
+        for b in 0..<symbolCount {
+            target -= exp(logProbabilities[b])
+            if target < 0 { return (b, logProbabilities) }
+        }
+        // The probabilities summed to slightly less than the draw (rounding): the last symbol.
+        return (symbolCount - 1, logProbabilities)
+    }
+}

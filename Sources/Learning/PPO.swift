@@ -1,0 +1,56 @@
+import Foundation
+
+/// The pieces of a PPO update (Schulman et al. 2017), as in TRL's on-policy trainer with
+/// discount 1.
+enum PPO {
+    /// Generalised advantage estimation with discount 1 over one episode:
+    /// delta_t = r_t + V_{t+1} - V_t (V_T = 0 after the last step),
+    /// A_t = delta_t + lambda A_{t+1}.
+    static func advantages(rewards: [Double], values: [Double], lambda: Double) -> [Double] {
+        var advantages = [Double](repeating: 0, count: rewards.count)
+        var next = 0.0
+        var running = 0.0
+        for t in rewards.indices.reversed() {
+            running = rewards[t] + next - values[t] + lambda * running
+            advantages[t] = running
+            next = values[t]
+        }
+        return advantages
+    }
+
+    /// (x - mean) / (population standard deviation + 1e-8).
+    static func whitened(_ x: [Double]) -> [Double] {
+        let mean = x.reduce(0, +) / Double(x.count)
+        let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count)
+        let scale = 1 / (variance.squareRoot() + 1e-8)
+        return x.map { ($0 - mean) * scale }
+    }
+
+    /// The clipped surrogate loss over the steps `indices`,
+    ///
+    ///     L = -(1/N) sum min(rho_t A_t, clip(rho_t, 1 - eps, 1 + eps) A_t),  rho_t = pi(a_t|s_t) / pi_old(a_t|s_t)
+    ///
+    /// and its gradient: dL/d log pi(a_t|s_t) = -(1/N) rho_t A_t where the unclipped term is the
+    /// minimum (ties included), 0 where the clipped term is strictly smaller.
+    static func clippedSurrogate(
+        _ policy: ContextWindowPolicy, states: [PolicyState], actions: [Int], oldLogProbabilities: [Double],
+        advantages: [Double], indices: [Int], clip: Double
+    ) -> (loss: Double, gradient: [Double]) {
+        var gradient = [Double](repeating: 0, count: policy.parameters.count)
+        var loss = 0.0
+        let scale = 1 / Double(indices.count)
+        for i in indices {
+            let logProbabilities = policy.logProbabilities(states[i])
+            let ratio = exp(logProbabilities[actions[i]] - oldLogProbabilities[i])
+            let unclipped = ratio * advantages[i]
+            let clipped = min(max(ratio, 1 - clip), 1 + clip) * advantages[i]
+            loss -= min(unclipped, clipped) * scale
+            if unclipped <= clipped {
+                policy.accumulateGradient(
+                    state: states[i], action: actions[i], logProbabilities: logProbabilities,
+                    coefficient: -unclipped * scale, into: &gradient)
+            }
+        }
+        return (loss, gradient)
+    }
+}

@@ -1,0 +1,62 @@
+import Shapley
+import Tasks
+
+/// A reward model that scores `prompt + text`: the response game's reward, with the prompt
+/// always present and never a player.
+struct PromptedRewardModel: TextRewardModel {
+    let prompt: String
+    let base: any TextRewardModel
+    var name: String { base.name }
+    func reward(_ text: String) throws -> Double { try base.reward(prompt + text) }
+}
+
+/// A memo in front of a deterministic reward model, keyed by the exact text. It changes no
+/// value, only the time spent: cost accounting counts distinct coalitions per game
+/// (`TextGame.rewardCalls`), as if every game paid for its own calls.
+final class MemoizedRewardModel: TextRewardModel {
+    let base: any TextRewardModel
+    private var memo: [String: Double] = [:]
+    var name: String { base.name }
+
+    init(_ base: any TextRewardModel) { self.base = base }
+
+    func reward(_ text: String) throws -> Double {
+        if let value = memo[text] { return value }
+        let value = try base.reward(text)
+        memo[text] = value
+        return value
+    }
+}
+
+/// Attention weights of a learned reward model over the tokens of a text (summing to 1).
+public protocol TokenAttentionModel {
+    func attention(_ text: String) -> [(token: TextUnit, weight: Double)]
+}
+
+extension AttentionSentimentModel: TokenAttentionModel {}
+
+/// One generated response, as credit assignment sees it.
+public struct GeneratedResponse: Sendable {
+    /// The prompt text (context, never a player).
+    public let prompt: String
+    /// The response text, each word preceded by its space (so `prompt + response` is the text).
+    public let response: String
+    /// Each generated word's range in Unicode scalars of `response`, in order.
+    public let wordRanges: [Range<Int>]
+    /// Actions taken: the words, plus 1 when the policy generated `<eos>`.
+    public let stepCount: Int
+
+    public init(prompt: String, response: String, wordRanges: [Range<Int>], stepCount: Int) {
+        precondition(stepCount >= max(wordRanges.count, 1), "a response takes at least one step per word and at least one step")
+        self.prompt = prompt
+        self.response = response
+        self.wordRanges = wordRanges
+        self.stepCount = stepCount
+    }
+
+    /// The step of the last word that starts before `upperBound` (a unit's end, in response
+    /// scalars): where that unit's credit goes.
+    func step(endingUnitAt upperBound: Int) -> Int {
+        wordRanges.lastIndex { $0.lowerBound < upperBound } ?? 0
+    }
+}
