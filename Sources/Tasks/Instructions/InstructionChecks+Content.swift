@@ -26,14 +26,15 @@ struct PostscriptCheck: InstructionCheck {
     let marker: PythonText.Text
 
     /// Matches `p` `.` [space] `p` `.` [space] `s` ... as a list of steps, where `nil` is `\s?`.
-    static func matchSteps(_ text: PythonText.Text, _ start: Int, _ steps: [Unicode.Scalar?]) -> Bool {
-        guard let step = steps.first else { return true }
-        let rest = Array(steps.dropFirst())
-        guard let literal = step else {
-            if start < text.count && PythonText.isSpace(text[start]) && matchSteps(text, start + 1, rest) { return true }
-            return matchSteps(text, start, rest)
+    static func matchSteps(_ text: PythonText.Text, _ start: Int, _ steps: [Unicode.Scalar?], from step: Int = 0) -> Bool {
+        guard step < steps.count else { return true }
+        guard let literal = steps[step] else {
+            if start < text.count && PythonText.isSpace(text[start]) && matchSteps(text, start + 1, steps, from: step + 1) {
+                return true
+            }
+            return matchSteps(text, start, steps, from: step + 1)
         }
-        return start < text.count && text[start] == literal && matchSteps(text, start + 1, rest)
+        return start < text.count && text[start] == literal && matchSteps(text, start + 1, steps, from: step + 1)
     }
 
     func isFollowed(_ response: PythonText.Text) -> Bool {

@@ -61,8 +61,9 @@ struct NumberOfParagraphsCheck: InstructionCheck {
     let paragraphs: Int
 
     /// `\s?\*\*\*\s?` at `start`: the optional leading space is tried first (greedy `?`).
+    private static let stars = PythonText.text("***")
+
     static func divider(_ text: PythonText.Text, _ start: Int) -> Int? {
-        let stars = PythonText.text("***")
         var end: Int
         if PythonText.isSpace(text[start]) && PythonText.hasPrefix(text, stars, at: start + 1) {
             end = start + 4
