@@ -1,0 +1,89 @@
+import Foundation
+import Learning
+import Statistics
+
+/// The sizes of one claims run: `quick` for minutes on a laptop, `full` for the recorded run.
+public struct ClaimsSettings: Sendable {
+    public var quick: Bool
+    /// Seeds per scheme for the learning experiments.
+    public var seeds: Int
+    public var seed: UInt64
+
+    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0) {
+        self.quick = quick
+        self.seeds = seeds ?? (quick ? 6 : 20)
+        self.seed = seed
+    }
+
+    var efficiencyTexts: Int { quick ? 40 : 300 }
+    var invarianceTables: Int { quick ? 200 : 2000 }
+    var closedFormVectors: Int { quick ? 20 : 200 }
+    var exactMaximum: Int { quick ? 16 : 20 }
+    var shapE: ShapEConvergenceExperiment {
+        var experiment = ShapEConvergenceExperiment()
+        experiment.seeds = seeds
+        experiment.seed = seed
+        experiment.configuration.steps = quick ? 150 : 400
+        return experiment
+    }
+    var sentimentSteps: Int { quick ? 60 : 300 }
+    var sentimentBatchSize: Int { quick ? 16 : 32 }
+
+    var description: String {
+        "\(quick ? "Quick" : "Full") run: \(seeds) seeds per scheme for the learning experiments, seed \(seed)."
+    }
+}
+
+/// Runs every claim check, applies Holm across the run, and writes under `folder`
+/// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun),
+/// `shape_grpo_curves.svg` (mean held-out reward per step with 95% bands), `closed_form_timing.csv`
+/// and `.svg`; then `paperCheck` (paper-check.md). Progress goes to standard error.
+public enum ClaimsRun {
+    @discardableResult
+    public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
+                           sentimentRunner: (any SentimentRLRunner)?) throws -> [ClaimCheck] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
+        func note(_ text: String) { FileHandle.standardError.write(Data("claims: \(text)\n".utf8)) }
+
+        note("C1 efficiency on \(settings.efficiencyTexts) texts")
+        var claims = [try EfficiencyClaim.check(texts: settings.efficiencyTexts, seed: settings.seed)]
+        note("C2 policy invariance on \(settings.invarianceTables) reward tables")
+        claims.append(try PolicyInvarianceClaim.check(tables: settings.invarianceTables, seed: settings.seed))
+
+        let sentimentStore = try sentimentRunner.map { _ in
+            try CurveStore(url: folder.appendingPathComponent("curves/sentiment.csv"),
+                           configuration: "steps=\(settings.sentimentSteps);batch=\(settings.sentimentBatchSize)")
+        }
+        let sentimentProgress = ProgressBar(total: settings.seeds * SentimentRLClaims.schemes.count, label: "C3-C6 SCAR runs")
+        claims += try SentimentRLClaims.check(runner: sentimentRunner, store: sentimentStore, seeds: settings.seeds,
+                                              steps: settings.sentimentSteps, batchSize: settings.sentimentBatchSize,
+                                              stream: stream.substream(3), progress: sentimentRunner == nil ? { _ in } : sentimentProgress.update)
+
+        note("C7a closed form vs exact")
+        let (closedForm, timings) = try ShapEClosedFormClaim.check(vectors: settings.closedFormVectors, exactMaximum: settings.exactMaximum, seed: settings.seed)
+        claims.append(closedForm)
+        let timingFile = try CSVWriter(url: folder.appendingPathComponent("closed_form_timing.csv"), columns: ["method", "k", "seconds"])
+        for t in timings { try timingFile.write([t.method, String(t.k), CSVWriter.cell(t.seconds)]) }
+        try GnuplotChart(title: "Best-candidate game: Shapley values, closed form vs enumeration", xLabel: "K (candidates)",
+                         yLabel: "median seconds", panels: [(title: "time against K", series: ["closed-form", "exact"].map { method in
+                             GnuplotChart.Series(name: method, points: timings.filter { $0.method == method }.map { (Double($0.k), $0.seconds) })
+                         })]).render(to: folder.appendingPathComponent("closed_form_timing"))
+
+        let shapE = settings.shapE
+        let store = try CurveStore(url: folder.appendingPathComponent("curves/shape_grpo.csv"), configuration: shapE.storeKey)
+        let progress = ProgressBar(total: shapE.seeds * SetCredit.allCases.count, label: "C7b-c GRPO runs")
+        let runs = try shapE.run(store: store, progress: progress.update)
+        claims += try shapE.claims(runs, stream: stream.substream(7))
+        try LearningCurveChart.chart(title: "MovieLens set recommendation: held-out best-candidate reward",
+                                     yLabel: "mean held-out set reward (stars)", runs: runs,
+                                     schemes: SetCredit.allCases.map(\.rawValue))
+            .render(to: folder.appendingPathComponent("shape_grpo_curves"))
+
+        try ClaimReport.adjust(&claims)
+        try ClaimReport.write(claims, to: folder)
+        try PaperCheckDocument.markdown(claims, runDescription: settings.description)
+            .write(to: paperCheck, atomically: true, encoding: .utf8)
+        return claims
+    }
+}

@@ -1,0 +1,71 @@
+/// One training run's learning curve: the evaluated mean reward at each evaluation step, plus
+/// per-run totals (e.g. reward-model calls) by name.
+public struct CurveRun: Sendable, Equatable {
+    public var scheme: String
+    public var seed: Int
+    public var steps: [Int]
+    public var values: [Double]
+    public var totals: [String: Double]
+
+    public init(scheme: String, seed: Int, steps: [Int], values: [Double], totals: [String: Double] = [:]) {
+        precondition(steps.count == values.count && !steps.isEmpty, "a curve needs one value per evaluation step")
+        self.scheme = scheme
+        self.seed = seed
+        self.steps = steps
+        self.values = values
+        self.totals = totals
+    }
+}
+
+/// The convergence metrics of a learning curve (steps s_0 < ... < s_m, values y_0..y_m).
+public enum CurveMetrics {
+    /// Evaluations averaged by `smoothed` and `finalReward`.
+    public static let window = 3
+
+    /// Area under the curve per step: the trapezoid integral of y over [s_0, s_m] divided by
+    /// s_m - s_0, i.e. the time-averaged reward during training (larger = learned sooner or better).
+    public static func area(_ run: CurveRun) -> Double {
+        guard run.steps.count > 1 else { return run.values[0] }
+        var integral = 0.0
+        for i in 1..<run.steps.count {
+            integral += Double(run.steps[i] - run.steps[i - 1]) * (run.values[i] + run.values[i - 1]) / 2
+        }
+        return integral / Double(run.steps.last! - run.steps[0])
+    }
+
+    /// The mean of the last `window` evaluations (less noisy than the last one alone).
+    public static func finalReward(_ run: CurveRun) -> Double {
+        let tail = run.values.suffix(window)
+        return tail.reduce(0, +) / Double(tail.count)
+    }
+
+    /// y smoothed by the trailing mean of up to `window` evaluations (y_i with those before it).
+    public static func smoothed(_ run: CurveRun) -> [Double] {
+        run.values.indices.map { i in
+            let part = run.values[max(0, i - window + 1)...i]
+            return part.reduce(0, +) / Double(part.count)
+        }
+    }
+
+    /// The first step whose smoothed value reaches `threshold`; a run that never reaches it is
+    /// censored at s_m + (s_m - s_{m-1}) (one evaluation interval past the end), so it ranks
+    /// behind every run that does (rank tests treat it correctly; means understate the gap).
+    public static func stepsToThreshold(_ run: CurveRun, threshold: Double) -> Double {
+        if let index = smoothed(run).firstIndex(where: { $0 >= threshold }) { return Double(run.steps[index]) }
+        let last = run.steps.last!
+        return Double(last + (run.steps.count > 1 ? last - run.steps[run.steps.count - 2] : 1))
+    }
+
+    /// The threshold of `stepsToThreshold`, defined from the data of all compared schemes:
+    /// start + fraction (best - start), where start = mean over all runs of y_0 (the untrained
+    /// policy) and best = the largest, over schemes, of the mean final reward.
+    public static func threshold(_ runs: [CurveRun], fraction: Double = 0.9) -> Double {
+        let start = runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+        let schemes = Set(runs.map(\.scheme))
+        let best = schemes.map { scheme in
+            let finals = runs.filter { $0.scheme == scheme }.map(finalReward)
+            return finals.reduce(0, +) / Double(finals.count)
+        }.max()!
+        return start + fraction * (best - start)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Harness
+
+struct Reproduce: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The whole study: the estimator comparison, every claim check with its statistics, the plots and paper-check.md.",
+        discussion: """
+        Runs, in order: the estimator comparison (`compare`, quick or full size) into <output>/estimators, then \
+        the claim checks into <output>/claims (efficiency of the credit, policy invariance on an exactly solved \
+        token MDP, the SCAR learning claims when the sentiment learner is linked, ShapE's closed form and \
+        ShapE-GRPO against GRPO on MovieLens), with Welch or Mann-Whitney tests, bootstrap intervals, \
+        TOST margins and a Holm correction across all claims; finally regenerates paper-check.md.
+
+        --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
+        are stored as they finish (<output>/claims/curves/*.csv) and skipped on a rerun with the same \
+        settings, so an interrupted full run resumes. Progress goes to standard error.
+
+        Examples:
+          creditbench reproduce
+          creditbench reproduce --full --output results
+          creditbench reproduce --seeds 10 --skip-estimators
+        """
+    )
+
+    @Flag(help: "Size of the run: --quick (default, minutes) or --full (the recorded run, under two hours).")
+    var size: Size = .quick
+
+    enum Size: String, EnumerableFlag {
+        case quick, full
+    }
+
+    @Option(help: "Seeds per scheme for the learning experiments (default: 6 quick, 20 full).")
+    var seeds: Int?
+
+    @Option(help: "Seed of every random stream in the run.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Results folder (estimators/ and claims/ go under it).")
+    var output: String = "results"
+
+    @Option(help: "Where paper-check.md is written.")
+    var paperCheck: String = "paper-check.md"
+
+    @Flag(help: "Skip the estimator comparison (claims only).")
+    var skipEstimators = false
+
+    func validate() throws {
+        if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: output)
+        if !skipEstimators {
+            let compare = try Compare.parse((size == .quick ? ["--quick"] : []) + [
+                "--seed", String(seed), "--output", folder.appendingPathComponent("estimators").path,
+            ])
+            try compare.run()
+        }
+        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed)
+        let claims: [ClaimCheck]
+        do {
+            claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),
+                                       paperCheck: URL(fileURLWithPath: paperCheck), sentimentRunner: nil)
+        } catch {
+            throw CommandFailure("\(error) (finished learning runs are kept in \(folder.appendingPathComponent("claims/curves").path))")
+        }
+        for claim in claims { print("\(claim.id)\t\(claim.verdict.rawValue)\t\(claim.title)") }
+        FileHandle.standardError.write(Data("wrote \(folder.path)/claims and \(paperCheck)\n".utf8))
+    }
+}
