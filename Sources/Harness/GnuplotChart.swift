@@ -1,15 +1,22 @@
 import Foundation
 
-/// Log-log line charts rendered to SVG by gnuplot (installed by `make deps`), one panel per
-/// group (task), one line per series (estimator), points joined in the order given. The generated script, with its data inline, is
-/// kept next to the picture so the figure can be re-rendered or restyled by hand.
+/// Line charts rendered to SVG by gnuplot (installed by `make deps`), log-log by default (linear
+/// axes with `logScale: false`), one panel per group (task), one line per series (estimator),
+/// points joined in the order given; a series with a `band` also gets a shaded band between its
+/// lower and upper values (e.g. a confidence band around a mean learning curve). The generated
+/// script, with its data inline, is kept next to the picture so the figure can be re-rendered or
+/// restyled by hand.
 public struct GnuplotChart {
     public struct Series {
         public var name: String
         public var points: [(x: Double, y: Double)]
-        public init(name: String, points: [(x: Double, y: Double)]) {
+        /// Lower and upper values at each point (same count as `points`), or nil for no band.
+        public var band: [(lower: Double, upper: Double)]?
+        public init(name: String, points: [(x: Double, y: Double)], band: [(lower: Double, upper: Double)]? = nil) {
+            precondition(band == nil || band!.count == points.count, "a band needs one interval per point")
             self.name = name
             self.points = points
+            self.band = band
         }
     }
 
@@ -18,12 +25,15 @@ public struct GnuplotChart {
     public var yLabel: String
     /// Panels in order, each with its series.
     public var panels: [(title: String, series: [Series])]
+    /// Logarithmic x and y axes (the default) or linear ones.
+    public var logScale: Bool
 
-    public init(title: String, xLabel: String, yLabel: String, panels: [(title: String, series: [Series])]) {
+    public init(title: String, xLabel: String, yLabel: String, panels: [(title: String, series: [Series])], logScale: Bool = true) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.panels = panels
+        self.logScale = logScale
     }
 
     public var script: String {
@@ -32,8 +42,7 @@ public struct GnuplotChart {
         var lines = [
             "set terminal svg size \(520 * columns),\(400 * rows) dynamic font 'sans,11' background '#ffffff'",
             "set datafile separator ' '",
-            "set logscale xy",
-            "set format xy '10^{%L}'",
+        ] + (logScale ? ["set logscale xy", "set format xy '10^{%L}'"] : []) + [
             "set grid",
             "set key top right font ',9'",
             "set xlabel '\(xLabel)'",
@@ -43,12 +52,16 @@ public struct GnuplotChart {
         for (panelIndex, panel) in panels.enumerated() {
             for (seriesIndex, series) in panel.series.enumerated() {
                 lines.append("$p\(panelIndex)s\(seriesIndex) << EOD")
-                lines += series.points.map { "\($0.x) \($0.y)" }
+                lines += series.points.enumerated().map { index, point in
+                    series.band.map { "\(point.x) \(point.y) \($0[index].lower) \($0[index].upper)" } ?? "\(point.x) \(point.y)"
+                }
                 lines.append("EOD")
             }
             lines.append("set title '\(panel.title)'")
             let plots = panel.series.enumerated().map { index, series in
-                "$p\(panelIndex)s\(index) using 1:2 with linespoints lw 2 pt \(index + 5) title '\(series.name)'"
+                let data = "$p\(panelIndex)s\(index)"
+                guard series.band != nil else { return "\(data) using 1:2 with linespoints lw 2 pt \(index + 5) title '\(series.name)'" }
+                return "\(data) using 1:3:4 with filledcurves lc \(index + 1) fs transparent solid 0.2 notitle, \(data) using 1:2 with lines lw 2 lc \(index + 1) title '\(series.name)'"
             }
             lines.append("plot " + plots.joined(separator: ", \\\n     "))
         }
