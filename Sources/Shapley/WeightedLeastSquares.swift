@@ -2,11 +2,14 @@ import CGSL
 
 /// Weighted least squares through GSL: minimise sum_k w_k (y_k - x_k . beta)^2.
 ///
-/// Uses `gsl_multifit_wlinear`, which solves by singular value decomposition and drops singular
-/// values below machine precision, so a rank-deficient design yields the minimum-norm solution
-/// instead of failing.
+/// Uses `gsl_multifit_wlinear_tsvd`: a singular value decomposition that drops singular values
+/// below `relativeTolerance` times the largest, so a rank-deficient or nearly rank-deficient
+/// design (few sampled coalitions, or paired complements that repeat a direction) yields the
+/// minimum-norm solution on the well-determined subspace instead of amplifying noise by 1/s_min.
 enum WeightedLeastSquares {
     /// `design` is row-major with `columns` entries per row; returns beta (length `columns`).
+    static let relativeTolerance = 1e-10
+
     static func solve(design: [Double], columns: Int, weights: [Double], targets: [Double]) throws -> [Double] {
         let rows = targets.count
         precondition(design.count == rows * columns && weights.count == rows, "inconsistent regression shapes")
@@ -30,7 +33,8 @@ enum WeightedLeastSquares {
             for column in 0..<columns { gsl_matrix_set(x, row, column, design[row * columns + column]) }
         }
         var chiSquared = 0.0
-        let status = gsl_multifit_wlinear(x, w, y, beta, covariance, &chiSquared, workspace)
+        var rank = 0
+        let status = gsl_multifit_wlinear_tsvd(x, w, y, relativeTolerance, beta, covariance, &chiSquared, &rank, workspace)
         guard status == GSL_SUCCESS else {
             throw GameError.invalidGame("GSL weighted least squares failed: \(String(cString: gsl_strerror(status)))")
         }

@@ -12,8 +12,12 @@ struct Compare: ParsableCommand {
         error, max absolute error, Spearman rank correlation, top-k precision, sign agreement and the \
         efficiency gap, with the calls used and wall seconds.
 
-        Instances now: the synthetic games of the estimator literature (sum of unanimity games, weighted \
-        voting, the max game), exact ground truth by enumeration. Owen uses contiguous groups of 4.
+        Instances (--suite): the synthetic games of the estimator literature (sum of unanimity games, weighted \
+        voting, the max game; --players n) and games from every task (sentiment texts under VADER and the \
+        learned model at token and span level, BBC lead summaries under ROUGE-1, GPT-4's IFEval responses by \
+        sentence, MovieLens candidate sets under each set utility), all with at most 14 units so that exact \
+        enumeration gives the ground truth. Owen groups tokens by spans, spans by sentences, synthetic players \
+        and candidates in contiguous blocks.
 
         Writes to --output: records.csv (one row per run and metric), summary.csv, summary.md, \
         error_vs_calls.svg, error_vs_seconds.svg and run.json (configuration, commit, tool versions). \
@@ -25,13 +29,20 @@ struct Compare: ParsableCommand {
         """
     )
 
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case synthetic, tasks, all
+    }
+
+    @Option(help: "Instances: synthetic (games of the estimator literature), tasks (real reward-model games) or all.")
+    var suite: Suite = .all
+
     @Flag(help: "A few-minute run: 12 players, 2 instances per family, 5 replicates, budgets 2n, 10n, 50n.")
     var quick = false
 
     @Option(help: "Players per synthetic game (exact truth needs at most \(ExactShapley.defaultMaximumPlayers)).")
     var players: Int = 16
 
-    @Option(help: "Instances per game family.")
+    @Option(help: "Instances per game family and per task.")
     var instances: Int = 5
 
     @Option(help: "Seeded replicates per estimator and budget.")
@@ -55,10 +66,17 @@ struct Compare: ParsableCommand {
         guard (2...ExactShapley.defaultMaximumPlayers).contains(playerCount) else {
             throw ValidationError("--players must be in 2...\(ExactShapley.defaultMaximumPlayers) (exact ground truth)")
         }
-        let instanceList = try SyntheticInstances.make(players: playerCount, count: quick ? 2 : instances, seed: seed)
+        var instanceList: [ComparisonInstance] = []
+        if suite != .tasks {
+            instanceList += try SyntheticInstances.make(players: playerCount, count: quick ? 2 : instances, seed: seed)
+        }
+        if suite != .synthetic {
+            FileHandle.standardError.write(Data("building task games and their exact values...\n".utf8))
+            instanceList += try TaskInstances.make(perTask: quick ? 2 : instances, seed: seed)
+        }
         let folder = URL(fileURLWithPath: output)
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
-            "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
+            "suite": suite.rawValue, "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
             "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
             "estimators": plan.estimators.map(\.rawValue).joined(separator: ","), "seed": String(seed), "quick": String(quick),
         ]))

@@ -65,6 +65,20 @@ import Statistics
         }
     }
 
+    @Test func kernelSHAPStaysBoundedAtTinyBudgets() throws {
+        // At 2n calls with pairing, complements repeat each other's direction and the design can
+        // be nearly singular. The estimate must stay on the scale of the game: every |phi_i| is
+        // at most the sum of all |v(S)| differences reachable, bounded here by 2 * sum |w_T|.
+        for seed: UInt64 in 0..<200 {
+            let game = RandomGames.soum(players: 10, seed: seed)
+            let scale = 2 * game.terms.map { abs($0.weight) }.reduce(0, +)
+            for paired in [false, true] {
+                let values = try KernelSHAP(paired: paired).estimate(game, budget: 20, random: RandomStream(seed: seed)).values
+                #expect(values.allSatisfy { abs($0) <= 100 * scale }, "seed \(seed), paired \(paired): \(values)")
+            }
+        }
+    }
+
     @Test func kernelSHAPNeverEvaluatesACoalitionTwice() throws {
         // An unmemoized counter sees every evaluation; it must equal the distinct calls reported.
         final class Counter: CooperativeGame {

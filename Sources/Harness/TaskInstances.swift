@@ -1,0 +1,84 @@
+import Shapley
+import Statistics
+import Tasks
+
+/// Comparison instances from the real tasks, small enough (at most `maximumPlayers` units) for
+/// exact ground truth:
+/// - `sentiment-vader` and `sentiment-learned`: movie-review snippets at token level, and at
+///   span level (spans of at most 3 tokens), VADER's compound score or the learned model's rating;
+/// - `summarization-rouge1`: the lead sentences of a BBC article as the summary, cut into spans
+///   of at most 6 tokens, ROUGE-1 F against the reference summary;
+/// - `instructions-ifeval`: GPT-4's IFEval responses at sentence level, instruction-level reward;
+/// - `recommendation-best|mnl|coverage`: 10 MovieLens candidates for a user (5 of the user's
+///   held-out movies and 5 random catalog movies), under each set utility.
+/// Items are drawn with a seeded stream; each instance names its source item.
+public enum TaskInstances {
+    public static let maximumPlayers = 14
+    static let minimumPlayers = 6
+
+    public static func make(perTask count: Int, seed: UInt64) throws -> [ComparisonInstance] {
+        let random = RandomStream(seed: seed, stream: 0x7A5C)
+        var instances: [ComparisonInstance] = []
+        let snippets = try SentimentSnippets.load("movieReviewSnippets")
+        let models: [(String, any TextRewardModel)] = [
+            ("sentiment-vader", try VaderSentiment.standard()),
+            ("sentiment-learned", try AttentionSentimentModel.loadCommitted()),
+        ]
+        for (task, model) in models {
+            for level in [UnitLevel.tokens, .spans(maxTokens: 3)] {
+                instances += try textInstances(task: task, candidates: snippets.map { ($0.id, $0.text) }, level: level,
+                                               model: { _ in model }, count: count, random: random)
+            }
+        }
+        let articles = try BBCCorpus.load()
+        let rouge = Dictionary(uniqueKeysWithValues: try articles.map { ($0.id, try RougeReward(reference: $0.summary, variant: .rouge1, stemming: true)) })
+        instances += try textInstances(task: "summarization-rouge1", candidates: articles.map { ($0.id, $0.sentences.prefix(2).joined(separator: "\n")) },
+                                       level: .spans(maxTokens: 6), model: { rouge[$0]! }, count: count, random: random)
+        let ifeval = try IFEvalDataset.load().entries.filter { $0.referenceResponse != nil }
+        let items = Dictionary(uniqueKeysWithValues: ifeval.map { (String($0.key), $0.item) })
+        instances += try textInstances(task: "instructions-ifeval", candidates: ifeval.map { (String($0.key), $0.referenceResponse!) },
+                                       level: .sentences, model: { IFEvalReward(item: items[$0]!) }, count: count, random: random)
+        instances += try recommendationInstances(count: count, random: random)
+        return instances
+    }
+
+    /// Up to `count` items, in seeded random order, whose unit count at `level` is within
+    /// `minimumPlayers...maximumPlayers`.
+    static func textInstances(
+        task: String, candidates: [(id: String, text: String)], level: UnitLevel,
+        model: (String) -> any TextRewardModel, count: Int, random: RandomStream
+    ) throws -> [ComparisonInstance] {
+        var chosen: [ComparisonInstance] = []
+        let segmenter = TextSegmenter(level: level)
+        for index in random.permutation(of: candidates.count) where chosen.count < count {
+            let (id, text) = candidates[index]
+            guard (minimumPlayers...maximumPlayers).contains(segmenter.segment(text).units.count) else { continue }
+            let game = try TextGame(text: text, level: level, model: model(id))
+            chosen.append(try .withExactTruth(task: task, instance: id, unitLevel: level.description, game: game,
+                                              partition: try game.partitionByCoarserUnits()))
+        }
+        return chosen
+    }
+
+    static func recommendationInstances(count: Int, random: RandomStream) throws -> [ComparisonInstance] {
+        let task = try RecommendationTask.load()
+        let catalog = task.data.movies.keys.sorted()
+        var instances: [ComparisonInstance] = []
+        let users = task.eligibleUserIDs
+        for userIndex in random.sample(min(count, users.count), from: users.count) {
+            let userID = users[userIndex]
+            let heldOut = try task.split(userID: userID).heldOut.keys.sorted()
+            var movieIDs = random.sample(min(5, heldOut.count), from: heldOut.count).map { heldOut[$0] }
+            while movieIDs.count < 10 {
+                let movie = catalog[random.integer(below: catalog.count)]
+                if !movieIDs.contains(movie) { movieIDs.append(movie) }
+            }
+            for name in SetUtility.names {
+                let game = try task.game(userID: userID, movieIDs: movieIDs, utility: try SetUtility(name: name))
+                instances.append(try .withExactTruth(task: "recommendation-\(name)", instance: "user-\(userID)", unitLevel: "candidates",
+                                                     game: game, partition: .contiguous(game.playerCount, size: 2)))
+            }
+        }
+        return instances
+    }
+}
