@@ -99,7 +99,9 @@ public enum GameFile {
         return numbers
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    /// A one-line account of a JSON decoding failure: what went wrong and where (also used by the
+    /// command line for its JSON-lines inputs).
+    public static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return keys.isEmpty ? "" : " at \(keys)"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Shapley
 import Tasks
 
 struct ScoreIFEval: ParsableCommand {
@@ -38,20 +39,14 @@ struct ScoreIFEval: ParsableCommand {
         let prompt_reward: Double
     }
 
-    struct LineError: Error, CustomStringConvertible {
-        let number: Int
-        let problem: String
-        var description: String { "line \(number): \(problem)" }
-    }
-
     func run() throws {
         let scorer = IFEvalScorer()
-        try forEachLine { number, line in
+        try InputLines.forEach(path: input) { number, line in
             let parsed: Line
             do {
                 parsed = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
             } catch let error as DecodingError {
-                throw LineError(number: number, problem: Self.summary(error))
+                throw InputLines.LineError(number: number, problem: GameFile.describe(error))
             }
             let item = IFEvalItem(prompt: parsed.prompt ?? "", instructionIDs: parsed.instruction_id_list, kwargs: parsed.kwargs)
             do {
@@ -60,40 +55,7 @@ struct ScoreIFEval: ParsableCommand {
                     strict: result.strict, loose: result.loose,
                     instruction_reward: result.instructionLevelReward, prompt_reward: result.promptLevelReward)))
             } catch let error as IFEvalError {
-                throw LineError(number: number, problem: error.description)
-            }
-        }
-    }
-
-    /// A one-line account of a decoding failure: what went wrong and where.
-    static func summary(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, _): return "missing key \"\(key.stringValue)\""
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \(path(context.codingPath))"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not a JSON object" : "bad value at \(path(context.codingPath))"
-        @unknown default: return "malformed line"
-        }
-    }
-
-    /// Calls `body` with each line (numbered from 1) of the input file or of standard input.
-    private func forEachLine(_ body: (Int, String) throws -> Void) throws {
-        if let input {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw ValidationError("cannot read input file \(input)")
-            }
-            var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            for (index, line) in lines.enumerated() { try body(index + 1, String(line)) }
-        } else {
-            var number = 0
-            while let line = readLine(strippingNewline: true) {
-                number += 1
-                try body(number, line)
+                throw InputLines.LineError(number: number, problem: error.description)
             }
         }
     }

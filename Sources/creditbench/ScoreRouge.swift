@@ -29,7 +29,7 @@ struct ScoreRouge: ParsableCommand {
 
     func run() throws {
         let scorer = RougeScorer(stemming: stemmer)
-        try forEachLine { number, line in
+        try InputLines.forEach(path: input) { number, line in
             let pair = try RougePair(line: line, number: number)
             if tokens {
                 let tokenizer = scorer.tokenizer
@@ -40,29 +40,6 @@ struct ScoreRouge: ParsableCommand {
             }
         }
     }
-
-    /// Calls `body` with each line (numbered from 1) of the input file or of standard input.
-    private func forEachLine(_ body: (Int, String) throws -> Void) throws {
-        if let input {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw UnreadableInput(path: input)
-            }
-            var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            for (index, line) in lines.enumerated() { try body(index + 1, String(line)) }
-        } else {
-            var number = 0
-            while let line = readLine(strippingNewline: true) {
-                number += 1
-                try body(number, line)
-            }
-        }
-    }
-}
-
-private struct UnreadableInput: Error, CustomStringConvertible {
-    let path: String
-    var description: String { "cannot read input file \(path)" }
 }
 
 /// One input line of `score rouge`.
@@ -75,21 +52,15 @@ private struct RougePair {
         let reference: [String]
     }
 
-    struct LineError: Error, CustomStringConvertible {
-        let number: Int
-        let problem: String
-        var description: String { "line \(number): \(problem)" }
-    }
-
     init(line: String, number: Int) throws {
         let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
         guard let object = parsed as? [String: Any] else {
-            throw LineError(number: number, problem: "not a JSON object")
+            throw InputLines.LineError(number: number, problem: "not a JSON object")
         }
         func text(_ key: String) throws -> String {
-            guard let value = object[key] else { throw LineError(number: number, problem: "missing key \"\(key)\"") }
+            guard let value = object[key] else { throw InputLines.LineError(number: number, problem: "missing key \"\(key)\"") }
             guard let string = value as? String else {
-                throw LineError(number: number, problem: "\"\(key)\" must be a string")
+                throw InputLines.LineError(number: number, problem: "\"\(key)\" must be a string")
             }
             return string
         }

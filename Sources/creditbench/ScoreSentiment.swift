@@ -15,17 +15,17 @@ struct ScoreSentiment: ParsableCommand {
     enum Model: String, CaseIterable, ExpressibleByArgument {
         /// VADER: keys compound, neg, neu, pos.
         case vader
+        /// The learned attention model (tasks/sentiment/learned-model.json): key rating, the
+        /// predicted human rating on the ground-truth files' [-4, 4] scale, and compound =
+        /// rating / 4 clamped to [-1, 1], on VADER's scale.
+        case learned
 
         func load() throws -> any SentimentLineScorer {
             switch self {
             case .vader: return try VaderSentiment.standard()
+            case .learned: return try AttentionSentimentModel.loadCommitted()
             }
         }
-    }
-
-    struct InputError: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "cannot read input file \(path)" }
     }
 
     @Option(help: "The sentiment model.")
@@ -35,23 +35,11 @@ struct ScoreSentiment: ParsableCommand {
     var input: String?
 
     func run() throws {
-        let data: Data
-        if let path = input {
-            guard let contents = FileManager.default.contents(atPath: path) else { throw InputError(path: path) }
-            data = contents
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
         let scorer = try model.load()
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        var output = ""
-        for line in lines {
-            let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-            let fields = try scorer.scoreFields(String(decoding: bytes, as: UTF8.self))
-            output += "{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}\n"
+        try InputLines.forEach(path: input) { _, text in
+            let fields = try scorer.scoreFields(text)
+            print("{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}")
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }
 
@@ -64,5 +52,12 @@ extension VaderSentiment: SentimentLineScorer {
     func scoreFields(_ text: String) -> KeyValuePairs<String, Double> {
         let scores = polarityScores(text)
         return ["compound": scores.compound, "neg": scores.neg, "neu": scores.neu, "pos": scores.pos]
+    }
+}
+
+extension AttentionSentimentModel: SentimentLineScorer {
+    func scoreFields(_ text: String) -> KeyValuePairs<String, Double> {
+        let rating = reward(text)
+        return ["compound": min(max(rating / 4, -1), 1), "rating": rating]
     }
 }
