@@ -34,8 +34,10 @@ import random
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENV = os.path.join(ROOT, ".venv-peers")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_env  # noqa: E402
+
+ROOT = str(peer_env.ROOT)
 REFERENCE = "if-verifiable==0.1.2"
 
 # Must equal IFEvalScorer.unfaithfulInstructions (checked against `score ifeval --help`).
@@ -46,28 +48,6 @@ EXCLUDED = [
     "language:response_language",
     "length_constraints:number_sentences",
 ]
-
-
-def ensure_venv():
-    python = os.path.join(VENV, "bin", "python")
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        return
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    probe = subprocess.run([python, "-c", "import if_verifiable.ifeval"], capture_output=True)
-    if probe.returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "-q", REFERENCE], check=True)
-    os.execv(python, [python] + sys.argv)
-
-
-def creditbench_binary():
-    explicit = os.environ.get("CREDITBENCH_BIN")
-    if explicit:
-        return explicit
-    binary = os.path.join(ROOT, ".build", "release", "creditbench")
-    if not os.path.exists(binary):
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build"], cwd=ROOT, check=True)
-    return binary
 
 
 # ----------------------------------------------------------------------------- reference driver
@@ -340,14 +320,14 @@ def load_real():
 # ----------------------------------------------------------------------------- main
 
 def main():
-    ensure_venv()
+    peer_env.ensure([REFERENCE])
     import logging
     logging.disable(logging.CRITICAL)  # the reference logs every text langdetect cannot classify
     import nltk
     from if_verifiable.ifeval import instructions_util
     from if_verifiable.ifeval.instructions_registry import INSTRUCTION_DICT
 
-    binary = creditbench_binary()
+    binary = peer_env.creditbench()
     help_text = subprocess.run([binary, "score", "ifeval", "--help"], capture_output=True, text=True, check=True).stdout
     help_flat = " ".join(help_text.split())
     missing = [iid for iid in EXCLUDED if iid not in help_flat]

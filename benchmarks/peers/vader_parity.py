@@ -27,11 +27,12 @@ import math
 import os
 import subprocess
 import sys
-import venv
 import json
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENV = os.path.join(ROOT, ".venv-peers")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_env  # noqa: E402
+
+ROOT = str(peer_env.ROOT)
 REQUIREMENT = "vaderSentiment==3.3.2"
 FILES = ["tweets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
          "amazonReviewSnippets_GroundTruth.txt", "nytEditorialSnippets_GroundTruth.txt"]
@@ -62,31 +63,6 @@ TEST_CASES = [
     "It is \u212aind of good.",
     "See you \u037e) or ;)",
 ]
-
-
-def in_venv():
-    """Re-run this script inside .venv-peers (created, with vaderSentiment, if missing)."""
-    python = os.path.join(VENV, "bin", "python")
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        return
-    if not os.path.exists(python):
-        print(f"creating {VENV}", file=sys.stderr)
-        venv.create(VENV, with_pip=True)
-    check = subprocess.run([python, "-c", "import vaderSentiment, importlib.metadata as m; "
-                            "assert m.version('vaderSentiment') == '3.3.2'"], capture_output=True)
-    if check.returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "--quiet", REQUIREMENT], check=True)
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
-
-
-def creditbench_binary():
-    binary = os.environ.get("CREDITBENCH_BIN")
-    if binary:
-        return binary
-    binary = os.path.join(ROOT, ".build", "release", "creditbench")
-    if not os.path.exists(binary):
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build"], cwd=ROOT, check=True)
-    return binary
 
 
 def read_ground_truth(path):
@@ -141,13 +117,13 @@ def print_test_cases():
 
 
 def main():
-    in_venv()
+    peer_env.ensure([REQUIREMENT])
     if "--print-test-cases" in sys.argv:
         print_test_cases()
         return
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     analyzer = SentimentIntensityAnalyzer()
-    binary = creditbench_binary()
+    binary = peer_env.creditbench()
     print(f"python {sys.version.split()[0]}, vaderSentiment 3.3.2, creditbench {binary}")
     total_lines = 0
     total_mismatches = 0
