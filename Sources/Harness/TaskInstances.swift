@@ -53,9 +53,13 @@ public enum TaskInstances {
         for index in random.permutation(of: candidates.count) where chosen.count < count {
             let (id, text) = candidates[index]
             guard (minimumPlayers...maximumPlayers).contains(segmenter.segment(text).units.count) else { continue }
-            let game = try TextGame(text: text, level: level, model: model(id))
-            chosen.append(try .withExactTruth(task: task, instance: id, unitLevel: level.description, game: game,
-                                              partition: try game.partitionByCoarserUnits()))
+            // Truth from a caching game; the estimators run on one that calls the reward model
+            // every time, so their seconds include the reward model's cost.
+            let truthGame = try TextGame(text: text, level: level, model: model(id))
+            let truth = try ExactShapley().estimate(truthGame, random: random).values
+            let game = try TextGame(text: text, level: level, model: model(id), cachesValues: false)
+            chosen.append(ComparisonInstance(task: task, instance: id, unitLevel: level.description, game: game, truth: truth,
+                                             truthSource: "exact", partition: try game.partitionByCoarserUnits()))
         }
         return chosen
     }

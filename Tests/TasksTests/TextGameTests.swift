@@ -65,6 +65,15 @@ struct ConstantModel: TextRewardModel {
         #expect(model.calls == 2)
     }
 
+    @Test func withoutCachingEveryCallRunsTheModel() throws {
+        let model = CharacterCountModel()
+        let game = try TextGame(text: text, level: .tokens, model: model, cachesValues: false)
+        _ = try game.value(of: Coalition([0, 1]))
+        _ = try game.value(of: Coalition([0, 1]))
+        #expect(game.rewardCalls == 2)
+        #expect(model.calls == 2)
+    }
+
     @Test func rejectsBadInput() throws {
         #expect(throws: TextGame.BuildError.emptyText) { try TextGame(text: "", level: .tokens, model: CharacterCountModel()) }
         #expect(throws: TextGame.BuildError.noUnits(level: "sentences")) {

@@ -14,8 +14,9 @@ import Shapley
 ///   (SCAR's span-level blank). v(empty) is the reward of `token` alone (with the text's leading
 ///   and trailing whitespace around it).
 ///
-/// v(N) is the reward of the original text. Values are cached per coalition inside the game, so
-/// `rewardCalls` counts distinct coalitions evaluated (the reward model is deterministic). A
+/// v(N) is the reward of the original text. Values are cached per coalition inside the game
+/// (unless `cachesValues` is off), so `rewardCalls` counts distinct coalitions evaluated (the
+/// reward model is deterministic). A
 /// non-finite reward throws `GameError.nonFiniteValue`.
 ///
 /// Not thread-safe (the cache is mutable); give each concurrent worker its own game.
@@ -51,7 +52,12 @@ public final class TextGame: CooperativeGame {
     public private(set) var rewardCalls = 0
     private var cache: [UInt64: Double] = [:]
 
-    public init(text: String, level: UnitLevel, model: any TextRewardModel, completion: Completion = .removal) throws {
+    /// Whether values are kept across calls. Off, every call runs the reward model (what an RL
+    /// loop that meets each text once pays; the estimator comparison times estimators this way).
+    public let cachesValues: Bool
+
+    public init(text: String, level: UnitLevel, model: any TextRewardModel, completion: Completion = .removal,
+                cachesValues: Bool = true) throws {
         guard !text.isEmpty else { throw BuildError.emptyText }
         let segmentation = TextSegmenter(level: level).segment(text)
         guard !segmentation.units.isEmpty else { throw BuildError.noUnits(level: level.description) }
@@ -62,6 +68,7 @@ public final class TextGame: CooperativeGame {
         self.level = level
         self.completion = completion
         self.model = model
+        self.cachesValues = cachesValues
     }
 
     public var playerCount: Int { segmentation.units.count }
@@ -85,7 +92,7 @@ public final class TextGame: CooperativeGame {
         let value = try model.reward(text(of: coalition))
         rewardCalls += 1
         guard value.isFinite else { throw GameError.nonFiniteValue(coalition: coalition, value: value) }
-        cache[coalition.rawValue] = value
+        if cachesValues { cache[coalition.rawValue] = value }
         return value
     }
 }
