@@ -44,31 +44,31 @@ public struct ContextWindowPolicy: Sendable {
         return (state.previous * a, (a + state.previous2) * a, (2 * a + state.position) * a)
     }
 
-    /// log pi(. | state), a vector of `symbolCount` entries (max-shifted log-sum-exp).
-    public func logProbabilities(_ state: PolicyState) -> [Double] {
+    /// pi(. | state): the logits, their log-normaliser (max-shifted log-sum-exp) and the
+    /// probabilities (one `exp` per symbol).
+    public func distribution(_ state: PolicyState) -> ActionDistribution {
         let (w, u, p) = rows(state)
         var logits = [Double](repeating: 0, count: symbolCount)
         parameters.withUnsafeBufferPointer { theta in
             for b in 0..<symbolCount { logits[b] = theta[w + b] + theta[u + b] + theta[p + b] }
         }
         let top = logits.max()!
-        var total = 0.0
-        for value in logits { total += exp(value - top) }
-        let shift = top + log(total)
-        for b in 0..<symbolCount { logits[b] -= shift }
-        return logits
+        var probabilities = logits.map { exp($0 - top) }
+        let total = probabilities.reduce(0, +)
+        for b in 0..<symbolCount { probabilities[b] /= total }
+        return ActionDistribution(logits: logits, logNormalizer: top + log(total), probabilities: probabilities)
     }
 
     /// Adds `coefficient * d log pi(action | state) / d parameters` to `gradient`, given
-    /// `logProbabilities` = log pi(. | state).
+    /// `distribution` = pi(. | state).
     func accumulateGradient(
-        state: PolicyState, action: Int, logProbabilities: [Double], coefficient: Double,
+        state: PolicyState, action: Int, distribution: ActionDistribution, coefficient: Double,
         into gradient: inout [Double]
     ) {
         let (w, u, p) = rows(state)
         gradient.withUnsafeMutableBufferPointer { g in
             for b in 0..<symbolCount {
-                let d = coefficient * ((b == action ? 1 : 0) - exp(logProbabilities[b]))
+                let d = coefficient * ((b == action ? 1 : 0) - distribution.probabilities[b])
                 g[w + b] += d
                 g[u + b] += d
                 g[p + b] += d
@@ -78,14 +78,26 @@ public struct ContextWindowPolicy: Sendable {
 
     /// Draws an action from pi(. | state) by inverting the cumulative distribution at one
     /// `random.uniform()`; returns it with its log-probability.
-    func sample(_ state: PolicyState, random: RandomStream) -> (action: Int, logProbabilities: [Double]) {
-        let logProbabilities = logProbabilities(state)
+    func sample(_ state: PolicyState, random: RandomStream) -> (action: Int, logProbability: Double) {
+        let distribution = distribution(state)
         var target = random.uniform()
         for b in 0..<symbolCount {
-            target -= exp(logProbabilities[b])
-            if target < 0 { return (b, logProbabilities) }
+            target -= distribution.probabilities[b]
+            if target < 0 { return (b, distribution.logProbability(b)) }
         }
         // The probabilities summed to slightly less than the draw (rounding): the last symbol.
-        return (symbolCount - 1, logProbabilities)
+        return (symbolCount - 1, distribution.logProbability(symbolCount - 1))
     }
+}
+
+/// pi(. | s) for one state.
+public struct ActionDistribution: Sendable {
+    public let logits: [Double]
+    /// log sum_b exp(logit_b).
+    public let logNormalizer: Double
+    public let probabilities: [Double]
+
+    /// log pi(action | s) = logit_action - log-normaliser (exact even where the probability
+    /// underflows).
+    public func logProbability(_ action: Int) -> Double { logits[action] - logNormalizer }
 }

@@ -40,14 +40,14 @@ enum PPO {
         var loss = 0.0
         let scale = 1 / Double(indices.count)
         for i in indices {
-            let logProbabilities = policy.logProbabilities(states[i])
-            let ratio = exp(logProbabilities[actions[i]] - oldLogProbabilities[i])
+            let distribution = policy.distribution(states[i])
+            let ratio = exp(distribution.logProbability(actions[i]) - oldLogProbabilities[i])
             let unclipped = ratio * advantages[i]
             let clipped = min(max(ratio, 1 - clip), 1 + clip) * advantages[i]
             loss -= min(unclipped, clipped) * scale
             if unclipped <= clipped {
                 policy.accumulateGradient(
-                    state: states[i], action: actions[i], logProbabilities: logProbabilities,
+                    state: states[i], action: actions[i], distribution: distribution,
                     coefficient: -unclipped * scale, into: &gradient)
             }
         }

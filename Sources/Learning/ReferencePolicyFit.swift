@@ -49,10 +49,10 @@ struct ReferencePolicyFit {
         let scale = 1 / Double(indices.count)
         for i in indices {
             let example = examples[i]
-            let logProbabilities = policy.logProbabilities(example.state)
-            loss -= logProbabilities[example.action] * scale
+            let distribution = policy.distribution(example.state)
+            loss -= distribution.logProbability(example.action) * scale
             policy.accumulateGradient(
-                state: example.state, action: example.action, logProbabilities: logProbabilities,
+                state: example.state, action: example.action, distribution: distribution,
                 coefficient: -scale, into: &gradient)
         }
         return (loss, gradient)

@@ -29,8 +29,8 @@ public struct SentimentRLExperiment: Sendable {
         public var clipRange = 0.2
         public var gaeLambda = 0.95
         public var ppoEpochs = 4
-        public var minibatches = 2
-        public var policyLearningRate = 0.05
+        public var minibatches = 1
+        public var policyLearningRate = 0.02
         public var valueLearningRate = 0.05
         /// Adam epochs, minibatch size, learning rate and seed of the pi_ref fit.
         public var referenceEpochs = 2
@@ -159,6 +159,12 @@ public struct SentimentRLExperiment: Sendable {
             elapsedSeconds: elapsed)
     }
 
+    /// `LearningCurve.finalEvaluation` of pi_ref itself (the untrained starting point) under the
+    /// same seed's evaluation stream.
+    public func referenceEvaluation(seed: UInt64) throws -> Double {
+        try evaluate(reference, reward: reward, random: RandomStream(seed: seed).substream(3))
+    }
+
     /// Mean R of `policy` over the evaluation episodes.
     func evaluate(_ policy: ContextWindowPolicy, reward: any TextRewardModel, random: RandomStream) throws -> Double {
         var total = 0.0
@@ -177,11 +183,11 @@ public struct SentimentRLExperiment: Sendable {
         var words: [String] = []
         for position in 0..<configuration.horizon {
             let state = PolicyState(previous2: previous2, previous: previous, position: position)
-            let (action, logProbabilities) = policy.sample(state, random: random)
+            let (action, logProbability) = policy.sample(state, random: random)
             episode.states.append(state)
             episode.actions.append(action)
-            episode.logProbabilities.append(logProbabilities[action])
-            episode.referenceLogProbabilities.append(reference.logProbabilities(state)[action])
+            episode.logProbabilities.append(logProbability)
+            episode.referenceLogProbabilities.append(reference.distribution(state).logProbability(action))
             if action == vocabulary.endOfSequence { break }
             words.append(vocabulary.words[action])
             (previous2, previous) = (previous, action)

@@ -1,0 +1,146 @@
+import Shapley
+import Statistics
+import Tasks
+import Testing
+@testable import Learning
+
+/// An additive reward model: 0.25 plus 1 per "good" and -0.5 per "bad" among the text's tokens.
+/// Its response games are additive, so the Shapley value of a unit is the sum of its words'
+/// scores and v(empty) = 0.25 for a prompt without those words (hand derivations below).
+struct AdditiveReward: TextRewardModel {
+    let name = "additive"
+    func reward(_ text: String) -> Double {
+        PolicyVocabulary.tokens(of: text).reduce(0.25) { $0 + ($1 == "good" ? 1 : $1 == "bad" ? -0.5 : 0) }
+    }
+}
+
+/// Attention weight proportional to a token's 1-based position in the whole text.
+struct PositionAttention: TokenAttentionModel {
+    func attention(_ text: String) -> [(token: TextUnit, weight: Double)] {
+        let tokens = TextSegmenter(level: .tokens).units(text)
+        let total = Double(tokens.count * (tokens.count + 1) / 2)
+        return tokens.enumerated().map { (token: $1, weight: Double($0 + 1) / total) }
+    }
+}
+
+@Suite("LearningCreditSchemes")
+struct LearningCreditTests {
+    static let vocabulary = PolicyVocabulary(snippets: [SentimentSnippet(id: "1", rating: 0, text: "good bad , .")], size: 10)
+
+    /// The response to "the film" made of `words`, ended by `<eos>` when `ended`.
+    static func response(_ words: [String], ended: Bool, prompt: String = "the film") -> GeneratedResponse {
+        let (text, ranges) = vocabulary.render(words, opensText: false)
+        return GeneratedResponse(prompt: prompt, response: text, wordRanges: ranges, stepCount: words.count + (ended ? 1 : 0))
+    }
+
+    static func environment(_ reward: any TextRewardModel = AdditiveReward(), level: UnitLevel = .tokens) -> CreditEnvironment {
+        CreditEnvironment(reward: reward, attention: PositionAttention(), level: level)
+    }
+
+    static func rewards(_ scheme: CreditScheme, _ response: GeneratedResponse, level: UnitLevel = .tokens) throws -> CreditAssignment {
+        try scheme.assign(response, in: environment(level: level), random: RandomStream(seed: 7))
+    }
+
+    static func expectClose(_ got: [Double], _ want: [Double]) {
+        #expect(got.count == want.count)
+        for (g, w) in zip(got, want) { #expect(abs(g - w) < 1e-12, "got \(got), want \(want)") }
+    }
+
+    static let goodBadGood = response(["good", "bad", "good"], ended: true)
+
+    /// R = 0.25 + 1 - 0.5 + 1 = 1.75 over T = 4 steps (three words and <eos>).
+    @Test func sparseUniformAndScaled() throws {
+        let sparse = try Self.rewards(.sparse, Self.goodBadGood)
+        #expect(sparse.sequenceReward == 1.75)
+        Self.expectClose(sparse.rewards, [0, 0, 0, 1.75])
+        Self.expectClose(try Self.rewards(.uniform, Self.goodBadGood).rewards, [0.4375, 0.4375, 0.4375, 0.4375])
+        Self.expectClose(try Self.rewards(.scaledSparse(factor: 2), Self.goodBadGood).rewards, [0, 0, 0, 3.5])
+        #expect(sparse.rewardCalls == 1)
+    }
+
+    /// Shapley values of the additive game are the word scores (1, -0.5, 1); v(empty) = 0.25 is
+    /// spread as 0.0625 per step. With alpha = 0.5: half of that plus 0.875 = R / 2 at the end.
+    @Test func shapleyOnAnAdditiveGame() throws {
+        let scar = try Self.rewards(.scar, Self.goodBadGood)
+        Self.expectClose(scar.rewards, [1.0625, -0.4375, 1.0625, 0.0625])
+        #expect(scar.rewardCalls == 8)
+        let half = try Self.rewards(.shapley(ShapleyCreditOptions(alpha: 0.5)), Self.goodBadGood)
+        Self.expectClose(half.rewards, [0.53125, -0.21875, 0.53125, 0.90625])
+    }
+
+    /// " good, bad." at span level is "good," | "bad.": credits 1 and -0.5 go to the steps of ","
+    /// and "." (each span's last word); T = 4 without <eos>.
+    @Test func spanCreditGoesToTheSpansLastWord() throws {
+        let response = Self.response(["good", ",", "bad", "."], ended: false)
+        #expect(response.response == " good, bad.")
+        let scar = try Self.rewards(.scar, response, level: .spans(maxTokens: 12))
+        Self.expectClose(scar.rewards, [0.0625, 1.0625, 0.0625, -0.4375])
+        #expect(scar.rewardCalls == 4)
+    }
+
+    /// Leave-one-out of an additive game is the word scores, without v(empty): sums to 1.5, not R.
+    @Test func leaveOneOutIsNotEfficient() throws {
+        let loo = try Self.rewards(.leaveOneOut, Self.goodBadGood)
+        Self.expectClose(loo.rewards, [1, -0.5, 1, 0])
+        #expect(loo.rewardCalls == 4)
+        #expect(throws: Never.self) { try loo.checkEfficiency(of: .leaveOneOut) }
+        #expect(throws: CreditAssignment.EfficiencyError.self) { try loo.checkEfficiency(of: .sparse) }
+    }
+
+    /// Whole-text attention 1..5 over "the film good bad good"; the response's weights 3, 4, 5
+    /// renormalised to 3/12, 4/12, 5/12. b = 0.8, R = 1.75: 1.4 * (3/12, 4/12, 5/12) and
+    /// 0.2 * 1.75 = 0.35 on <eos>.
+    @Test func attentionCredit() throws {
+        let abc = try Self.rewards(.abc, Self.goodBadGood)
+        Self.expectClose(abc.rewards, [0.35, 1.4 / 3, 1.4 * 5 / 12, 0.35])
+        try abc.checkEfficiency(of: .abc)
+    }
+
+    /// A response the policy ended at once: every scheme puts R on its single step.
+    @Test func emptyResponse() throws {
+        let empty = Self.response([], ended: true)
+        for scheme in [CreditScheme.sparse, .uniform, .scar, .leaveOneOut, .abc] {
+            Self.expectClose(try Self.rewards(scheme, empty).rewards, [0.25])
+        }
+    }
+
+    /// With VADER (interacting words: negation, "but", boosters) the Shapley credits plus
+    /// v(empty)/T sum to R: exact at token and span level, Owen values (exact and sampled) and
+    /// KernelSHAP forced by `exactUpTo: 0`.
+    @Test(arguments: [
+        ShapleyCreditOptions(),
+        ShapleyCreditOptions(exactUpTo: 0, fallback: .owen, budget: 500),
+        ShapleyCreditOptions(exactUpTo: 0, fallback: .owen, budget: 20),
+        ShapleyCreditOptions(exactUpTo: 0, fallback: .kernelshap, budget: 40),
+        ShapleyCreditOptions(alpha: 0.3),
+    ])
+    func shapleyCreditIsEfficientUnderVader(options: ShapleyCreditOptions) throws {
+        let vader = try VaderSentiment.standard()
+        let texts: [[String]] = [
+            ["is", "not", "very", "good", ",", "but", "funny", "."],
+            ["great", "!", "the", "worst", "film", "ever"],
+            ["a", "bad", "movie", "and", "really", "not", "bad"],
+        ]
+        for level in [UnitLevel.tokens, .spans(maxTokens: 12)] {
+            for (i, words) in texts.enumerated() {
+                let response = Self.response(words, ended: i % 2 == 0, prompt: "this movie")
+                let credit = try CreditScheme.shapley(options).assign(
+                    response, in: Self.environment(vader, level: level), random: RandomStream(seed: UInt64(i)))
+                #expect(credit.sequenceReward == vader.reward("this movie" + response.response))
+                #expect(abs(credit.rewards.reduce(0, +) - credit.sequenceReward) < 1e-9)
+                try credit.checkEfficiency(of: .shapley(options))
+            }
+        }
+    }
+
+    @Test func namesRoundTrip() throws {
+        let schemes: [CreditScheme] = [
+            .sparse, .scaledSparse(factor: 2), .uniform, .scar, .shapley(ShapleyCreditOptions(alpha: 0.5)),
+            .leaveOneOut, .abc, .attention(mix: 0.5),
+        ]
+        for scheme in schemes { #expect(try CreditScheme(parsing: scheme.description) == scheme) }
+        for bad in ["", "scar", "abc:2", "shapley:x", "sparse*", "sparse*nan"] {
+            #expect(throws: CreditScheme.ParseError.self) { try CreditScheme(parsing: bad) }
+        }
+    }
+}
