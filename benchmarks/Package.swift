@@ -11,21 +11,24 @@ let package = Package(
     name: "CreditBenchBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        // The "MallocInterposer" trait alone: the default set also enables "RuntimeInterposer",
-        // whose package is not among the mirrored dependencies.
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        // ordo-one/benchmark (formerly package-benchmark). Only the "MallocInterposer" trait: the
+        // default set also enables "RuntimeInterposer", whose package (swift-runtime-interposer) is
+        // not among the dependencies this project can fetch.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        // Named explicitly: a path dependency's identity is otherwise its folder name, which
+        // differs between checkouts.
         .package(name: "CreditBench", path: ".."),
     ],
     targets: [
         .executableTarget(
             name: "EstimatorBenchmarks",
             dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Shapley", package: "CreditBench"),
                 .product(name: "Statistics", package: "CreditBench"),
             ],
             path: "Benchmarks/EstimatorBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )

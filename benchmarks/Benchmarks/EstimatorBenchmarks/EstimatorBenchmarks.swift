@@ -13,7 +13,9 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, valueCalls]
 
     for players in [16, 20, 24] {
-        register("exact n=\(players)", metrics: metrics, maxIterations: players >= 24 ? 10 : 100) {
+        // A 2^24 table takes about a second per run: give it time for several samples.
+        let large = players >= 24
+        register("exact n=\(players)", metrics: metrics, maxIterations: large ? 10 : 100, maxDuration: .seconds(large ? 20 : 3)) {
             EstimatorRun(estimator: ExactShapley(), game: try Fixtures.soumTable(players: players), budget: nil)
         }
     }
@@ -26,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
             OwenValues(partition: .contiguous(players, size: 4)),
         ]
         for estimator in sampling {
-            register("\(estimator.name) n=\(players) B=\(budget)", metrics: metrics, maxIterations: 1_000) {
+            register("\(estimator.name) n=\(players) B=\(budget)", metrics: metrics, maxIterations: 1_000, maxDuration: .seconds(3)) {
                 EstimatorRun(estimator: estimator, game: try Fixtures.soumTable(players: players), budget: budget)
             }
         }
@@ -38,11 +40,12 @@ private let valueCalls = BenchmarkMetric.custom("value calls", polarity: .prefer
 
 /// Registers one benchmark whose setup builds the run (game tabulation is not measured).
 private func register(
-    _ name: String, metrics: [BenchmarkMetric], maxIterations: Int, makeRun: @escaping () throws -> EstimatorRun
+    _ name: String, metrics: [BenchmarkMetric], maxIterations: Int, maxDuration: Duration,
+    makeRun: @escaping () throws -> EstimatorRun
 ) {
     Benchmark(
         name,
-        configuration: .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(3), maxIterations: maxIterations)
+        configuration: .init(metrics: metrics, warmupIterations: 1, maxDuration: maxDuration, maxIterations: maxIterations)
     ) { benchmark, run in
         do {
             let calls = try run.callCount()
