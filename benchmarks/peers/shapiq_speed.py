@@ -23,7 +23,7 @@ results/peers/speed.md (median ratios shapiq / CreditBench and the targets), and
 per target. Exits non-zero if a CreditBench run fails or an exact result is wrong (relative squared
 error above 1e-18); missed speed targets are reported, not treated as failures.
 
-shapiq's exact computation at n = 20 takes minutes (386 s on the 2-core machine), so it is timed on
+shapiq's exact computation at n = 20 takes minutes (110 to 390 s on the 2-core machine, with load), so it is timed on
 the first seed only unless --shapiq-exact-20-seeds says otherwise (0 skips it); CreditBench runs
 every seed.
 
