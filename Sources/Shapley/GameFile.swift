@@ -40,10 +40,12 @@ public enum GameFile {
     }
 
     public static func decode(_ data: Data, source: String = "game JSON") throws -> any CooperativeGame {
-        let spec: Spec
-        do { spec = try JSONDecoder().decode(Spec.self, from: data) } catch let error as DecodingError {
+        var spec: Spec
+        let split = splitValues(data)
+        do { spec = try JSONDecoder().decode(Spec.self, from: split?.rest ?? data) } catch let error as DecodingError {
             throw GameError.invalidGame("malformed JSON in \(source): \(describe(error))")
         }
+        if let split { spec.values = split.values }
         func require<T>(_ field: T?, _ name: String) throws -> T {
             guard let field else { throw GameError.invalidGame("\(source) needs the field \"\(name)\" for a \((spec.kind ?? .table).rawValue) game") }
             return field

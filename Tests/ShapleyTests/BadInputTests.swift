@@ -50,6 +50,32 @@ import Statistics
         #expect(throws: GameError.self) { try GameFile.load(URL(fileURLWithPath: "/nonexistent/game.json")) }
     }
 
+    @Test func largeTablesReadByTheFastPathEqualJSONDecoder() throws {
+        // GameFile reads "values" with strtod; JSONDecoder on the same bytes is the reference.
+        let table = try RandomGames.noise(players: 12, seed: 4)
+        let names = (0..<12).map { "p\($0), \"quoted\" [\($0)]" }
+        let values = table.values.map { "\($0)" }.joined(separator: ", ")
+        let layouts = [
+            "{\"values\": [\(values)], \"names\": \(try String(decoding: JSONEncoder().encode(names), as: UTF8.self)), \"players\": 12}",
+            "{ \"players\" : 12 , \"names\": \(try String(decoding: JSONEncoder().encode(names), as: UTF8.self)),\n \"values\" :[ \(values) ] }",
+        ]
+        for layout in layouts {
+            let game = try GameFile.decode(Data(layout.utf8))
+            let decoded = try TableGame(tabulating: game)
+            #expect(decoded.values == table.values)
+            #expect(decoded.playerNames == names)
+        }
+        for (json, expected) in [("{\"players\": 1, \"values\": [0, 0x10]}", "malformed JSON"),
+                                 ("{\"players\": 1, \"values\": [0, -inf]}", "malformed JSON")] {
+            do {
+                _ = try GameFile.decode(Data(json.utf8))
+                Issue.record("accepted \(json)")
+            } catch let error as GameError {
+                #expect(error.description.contains(expected), "\(json): \(error.description)")
+            }
+        }
+    }
+
     @Test func partitionsMustCoverEveryPlayerOnce() {
         #expect(throws: GameError.self) { try PlayerPartition(groups: [[0, 1], [1, 2]], playerCount: 3) }
         #expect(throws: GameError.self) { try PlayerPartition(groups: [[0, 1]], playerCount: 3) }
