@@ -229,6 +229,24 @@ import Statistics
         #expect(end == (true, 1))
     }
 
+    @Test func actionFeaturesAreKindSentencePromptAndProgress() throws {
+        var env = try Self.environment([("punctuation:no_comma", [:]), ("detectable_format:title", [:])])
+        _ = try env.step(.appendSentence(0))
+        let features = env.actionFeatures(.appendSentence(1))
+        #expect(features.count == InstructionEnvironment.actionFeatureCount)
+        #expect(features.count == 14 + 2 + 25 + 2)
+        // One-hot: appendSentence is kind 0.
+        #expect(Array(features[0..<14]) == [1.0] + Array(repeating: 0.0, count: 13))
+        // "Rain fell, and the river rose.": 6 words / 40, has a comma.
+        #expect(Array(features[14..<16]) == [6.0 / 40.0, 1])
+        let ids = InstructionRegistry.supportedIDs
+        let present = features[16..<41].indices.filter { features[$0] == 1 }.map { ids[$0 - 16] }
+        #expect(present == ["detectable_format:title", "punctuation:no_comma"])
+        // 1 of 24 actions taken; the response has 7 words.
+        #expect(Array(features[41...]) == [1.0 / 24.0, 7.0 / 400.0])
+        #expect(env.actionFeatures(.stop)[13] == 1 && Array(env.actionFeatures(.stop)[14..<16]) == [0, 0])
+    }
+
     @Test func theEpisodeEndsAfterMaxActions() throws {
         var env = try InstructionEnvironment(prompts: [Self.item([("punctuation:no_comma", [:])])],
                                              bank: SentenceBank(texts: Self.bankTexts), maxActions: 2)

@@ -30,7 +30,9 @@ extension InstructionEnvironment {
         case quote
         /// Appends the kwargs' `end_phrase`, once.
         case endPhrase
-        /// Wraps the last piece, a bank sentence not yet highlighted, in `*...*`.
+        /// Wraps the last piece, a bank sentence not yet highlighted, in `*...*`. At a line
+        /// start the result also reads as a `*` bullet to `number_bullet_lists`, as it would in
+        /// the reference.
         case highlight
         /// Ends the episode.
         case stop
