@@ -43,6 +43,11 @@ private struct ByteScanner {
 
     var position: Int? { index < bytes.count ? index : nil }
 
+    static func isNumberCharacter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+            || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
     mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
@@ -104,8 +109,7 @@ private struct ByteScanner {
             let value = strtod(base + index, &end)
             guard let end, end - base > index, value.isFinite else { return nil }
             // strtod also reads forms JSON forbids (hexadecimal, "infinity"): accept only JSON's characters.
-            let numberCharacters = Set("0123456789+-.eE".utf8)
-            guard bytes[index..<(end - base)].allSatisfy(numberCharacters.contains) else { return nil }
+            guard bytes[index..<(end - base)].allSatisfy(ByteScanner.isNumberCharacter) else { return nil }
             index = end - base
             values.append(value)
             skipWhitespace()
