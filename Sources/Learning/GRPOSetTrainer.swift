@@ -1,3 +1,4 @@
+import Tasks
 import Statistics
 
 /// Settings of a set-GRPO run.

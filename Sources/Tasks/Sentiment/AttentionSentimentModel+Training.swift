@@ -79,7 +79,7 @@ extension AttentionSentimentModel {
         let examples = zip(tokenized, snippets).map { tokens, snippet in
             (ids: tokens.map { model.id(of: $0) }, target: snippet.rating)
         }
-        var optimizer = Adam(count: layout.count, learningRate: configuration.learningRate)
+        var optimizer = Adam(parameterCount: layout.count, learningRate: configuration.learningRate)
         var gradient = [Double](repeating: 0, count: layout.count)
         let shuffles = RandomStream(seed: configuration.seed, stream: 2)
         for epoch in 0..<max(configuration.epochs, 0) {
@@ -189,34 +189,5 @@ extension AttentionSentimentModel {
             signAccuracy: signCount == 0 ? 0 : Double(signHits) / Double(signCount),
             signCount: signCount,
             meanSquaredError: snippets.isEmpty ? 0 : squaredError / Double(snippets.count))
-    }
-}
-
-/// Adam (Kingma & Ba) with the usual defaults beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
-/// bias-corrected, updating every parameter every step.
-struct Adam {
-    let learningRate: Double
-    let beta1 = 0.9
-    let beta2 = 0.999
-    let epsilon = 1e-8
-    private var first: [Double]
-    private var second: [Double]
-    private var steps = 0
-
-    init(count: Int, learningRate: Double) {
-        self.learningRate = learningRate
-        first = [Double](repeating: 0, count: count)
-        second = [Double](repeating: 0, count: count)
-    }
-
-    mutating func step(_ parameters: inout [Double], gradient: [Double]) {
-        steps += 1
-        let correction1 = 1 - pow(beta1, Double(steps))
-        let correction2 = 1 - pow(beta2, Double(steps))
-        for i in parameters.indices {
-            first[i] = beta1 * first[i] + (1 - beta1) * gradient[i]
-            second[i] = beta2 * second[i] + (1 - beta2) * gradient[i] * gradient[i]
-            parameters[i] -= learningRate * (first[i] / correction1) / ((second[i] / correction2).squareRoot() + epsilon)
-        }
     }
 }

@@ -5,24 +5,25 @@ import Foundation
 ///     m <- b1 m + (1 - b1) g,   v <- b2 v + (1 - b2) g^2,
 ///     theta <- theta - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
 ///
-/// with b1 = 0.9, b2 = 0.999, eps = 1e-8. Deterministic (a fixed loop order).
-struct Adam {
-    let learningRate: Double
-    let beta1 = 0.9
-    let beta2 = 0.999
-    let epsilon = 1e-8
+/// with b1 = 0.9, b2 = 0.999, eps = 1e-8. Deterministic (a fixed loop order). Used to train the
+/// learned reward model here and the policies in `Learning`.
+public struct Adam: Sendable {
+    public let learningRate: Double
+    public let beta1 = 0.9
+    public let beta2 = 0.999
+    public let epsilon = 1e-8
     private var m: [Double]
     private var v: [Double]
     private var t = 0
 
-    init(parameterCount: Int, learningRate: Double) {
+    public init(parameterCount: Int, learningRate: Double) {
         self.learningRate = learningRate
         m = [Double](repeating: 0, count: parameterCount)
         v = [Double](repeating: 0, count: parameterCount)
     }
 
     /// One step of descent on `parameters` along `gradient` (of the loss to minimise).
-    mutating func step(_ parameters: inout [Double], gradient: [Double]) {
+    public mutating func step(_ parameters: inout [Double], gradient: [Double]) {
         precondition(parameters.count == m.count && gradient.count == m.count, "Adam: size mismatch")
         t += 1
         let c1 = 1 - pow(beta1, Double(t))
