@@ -42,7 +42,7 @@ public enum GRPOSetTrainer {
         var contexts: [Int: [Double]] = [:]
         for user in trainingUsers + evaluationUsers { contexts[user] = try task.context(user: user) }
         var policy = SetPolicy(contextFeatureCount: task.contextFeatureCount, itemFeatureCount: task.itemFeatures[0].count)
-        var optimizer = SetPolicyOptimizer(parameterCount: policy.weights.count, learningRate: configuration.learningRate)
+        var optimizer = Adam(parameterCount: policy.weights.count, learningRate: configuration.learningRate)
         let random = RandomStream(seed: seed, stream: 1)
         var curve = GRPOSetCurve(steps: [], meanReward: [])
         func evaluate(at step: Int) throws {
@@ -74,8 +74,9 @@ public enum GRPOSetTrainer {
                     for i in gradient.indices { gradient[i] += g[i] }
                 }
             }
-            let scale = 1 / Double(configuration.usersPerStep * configuration.groupSize)
-            optimizer.ascend(&policy, gradient: gradient.map { $0 * scale })
+            // Adam descends, so it is handed the gradient of the loss -objective.
+            let scale = -1 / Double(configuration.usersPerStep * configuration.groupSize)
+            optimizer.step(&policy.weights, gradient: gradient.map { $0 * scale })
             if step % configuration.evaluationInterval == 0 || step == configuration.steps { try evaluate(at: step) }
         }
         return curve

@@ -74,6 +74,21 @@ public struct SetPolicy: Sendable {
         return SetSample(items: chosen, itemGradients: gradients, logProbability: logProbability)
     }
 
+    /// log of the probability that the policy draws exactly `chosen` (catalog indices, in order):
+    /// sum over k of log p_k(c_k).
+    public func logProbability(of chosen: [Int], context: [Double], items: [[Double]]) -> Double {
+        let s = scores(context: context, items: items)
+        var remaining = Array(items.indices)
+        var total = 0.0
+        for pick in chosen {
+            let top = remaining.map { s[$0] }.max()!
+            let normaliser = remaining.reduce(0) { $0 + exp(s[$1] - top) }
+            total += s[pick] - top - log(normaliser)
+            remaining.removeAll { $0 == pick }
+        }
+        return total
+    }
+
     /// The gradient of sum over k of A_k log p_k(c_k) with respect to W (same layout as
     /// `weights`): x (sum over k of A_k g_k)^T.
     public func gradient(context: [Double], sample: SetSample, advantages: [Double]) -> [Double] {

@@ -45,6 +45,9 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the estimator comparison (claims only).")
     var skipEstimators = false
 
+    @Flag(help: "Skip the SCAR learning runs (claims C3-C6 then read 'not measured in this run').")
+    var skipScar = false
+
     func validate() throws {
         if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
     }
@@ -61,7 +64,8 @@ struct Reproduce: ParsableCommand {
         let claims: [ClaimCheck]
         do {
             claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),
-                                       paperCheck: URL(fileURLWithPath: paperCheck), sentimentRunner: nil)
+                                       paperCheck: URL(fileURLWithPath: paperCheck),
+                                       sentimentRunner: skipScar ? nil : try SentimentRLAdapter())
         } catch {
             throw CommandFailure("\(error) (finished learning runs are kept in \(folder.appendingPathComponent("claims/curves").path))")
         }

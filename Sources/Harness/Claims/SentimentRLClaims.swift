@@ -20,7 +20,9 @@ public protocol SentimentRLRunner {
 ///   the return);
 /// - C6 (granularity): span-level SCAR gains more held-out reward per reward-model call than token
 ///   level, and sentence level gains less than span level is not claimed (reported only).
-/// Gains are final reward minus the untrained policy's reward; margins are 5% of the learning gain.
+/// Gains are final reward minus the first batch's reward (the untrained policy); margins are 5% of
+/// the learning gain (threshold definition as in `CurveMetrics.threshold`, over sparse, abc and
+/// scar-spans).
 public enum SentimentRLClaims {
     public static let schemes = ["sparse", "sparse-2x", "abc", "scar-tokens", "scar-spans", "scar-sentences"]
 
@@ -56,7 +58,7 @@ public enum SentimentRLClaims {
         var claims = emptyClaims(design: design)
         guard let runner, let store else {
             for i in claims.indices {
-                claims[i].notMeasuredReason = "the SCAR sentiment learner (Learning's SentimentRLExperiment) was not linked into this build's `reproduce` (hook: `SentimentRLRunner`, passed as nil)."
+                claims[i].notMeasuredReason = "the SCAR learning runs were skipped (`reproduce --skip-scar`, or no `SentimentRLRunner` given)."
             }
             return claims
         }
@@ -74,6 +76,12 @@ public enum SentimentRLClaims {
             }
         }
         return try fill(claims, runs: runs, stream: stream)
+    }
+
+    /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
+    /// learner made one, else the mean of its last evaluations (`CurveMetrics.finalReward`).
+    static func finalReward(_ run: CurveRun) -> Double {
+        run.totals["final_evaluation"] ?? CurveMetrics.finalReward(run)
     }
 
     /// The comparisons of C3-C6 from finished runs.
@@ -94,15 +102,15 @@ public enum SentimentRLClaims {
                                 a: scar.map(value), b: of(baseline).map(value), stream: stream.substream(comparisonIndex))
         }
         let steps = { (run: CurveRun) in -CurveMetrics.stepsToThreshold(run, threshold: threshold) }
-        claims[0].comparisons = [try compare("C3 final vs sparse", "final reward", "sparse", .equivalent(margin: margin), CurveMetrics.finalReward)]
+        claims[0].comparisons = [try compare("C3 final vs sparse", "final reward", "sparse", .equivalent(margin: margin), finalReward)]
         claims[1].comparisons = try ["sparse", "abc"].flatMap { baseline in [
             try compare("C4 area vs \(baseline)", "area under the curve", baseline, .better(margin: margin), CurveMetrics.area),
             try compare("C4 steps vs \(baseline)", "minus steps to threshold", baseline, .better(margin: stepMargin), test: .mannWhitney, steps),
         ] }
         claims[2].comparisons = try ["abc", "sparse", "sparse-2x"].map { baseline in
-            try compare("C5 final vs \(baseline)", "final reward", baseline, .better(margin: margin), CurveMetrics.finalReward)
+            try compare("C5 final vs \(baseline)", "final reward", baseline, .better(margin: margin), finalReward)
         }
-        let gainPerCall = { (run: CurveRun) in (CurveMetrics.finalReward(run) - run.values[0]) / max(run.totals["reward_calls"] ?? 1, 1) }
+        let gainPerCall = { (run: CurveRun) in (finalReward(run) - run.values[0]) / max(run.totals["reward_calls"] ?? 1, 1) }
         let perCallMargin = 0.05 * abs(of("scar-spans").map(gainPerCall).reduce(0, +) / Double(max(scar.count, 1)))
         claims[3].comparisons = [try compare("C6 gain per call vs tokens", "reward gain per reward-model call", "scar-tokens",
                                              .better(margin: max(perCallMargin, 1e-12)), gainPerCall)]
