@@ -58,8 +58,8 @@ enum ShapEClosedFormClaim {
         return (claim, timings)
     }
 
-    /// Median over `repeats` timed calls of `body`; each sample times a batch long enough to
-    /// exceed about a microsecond of work (batches of `batch(k)` are not needed above that).
+    /// Median wall seconds over `repeats` timed calls of `body` (the median resists the
+    /// occasional descheduled call on a shared machine).
     static func medianSeconds(repeats: Int, _ body: () -> Void) -> Double {
         let clock = ContinuousClock()
         let samples = (0..<max(repeats, 1)).map { _ -> Double in
