@@ -40,9 +40,10 @@ peer-check: build
 
 test: unit-test peer-check
 
-# Quick by default (a few minutes); FULL=1 for the full run recorded under results/.
+# Quick by default (minutes), into results/quick/ so the recorded full run stays as it is;
+# FULL=1 is the full run (under two hours, resumable), into results/ and paper-check.md.
 reproduce: build
-	$(BIN) compare $(if $(FULL),,--quick) --output results/estimators
+	$(BIN) reproduce $(if $(FULL),--full --output results --paper-check paper-check.md,--quick --output results/quick --paper-check results/quick/paper-check.md)
 
 clean:
 	rm -rf .build .venv-peers
