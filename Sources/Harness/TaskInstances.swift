@@ -57,6 +57,8 @@ public enum TaskInstances {
             // every time, so their seconds include the reward model's cost.
             let truthGame = try TextGame(text: text, level: level, model: model(id))
             let truth = try ExactShapley().estimate(truthGame, random: random).values
+            // A game whose units all get zero credit (e.g. no sentiment word) measures nothing.
+            guard truth.contains(where: { abs($0) > 1e-12 }) else { continue }
             let game = try TextGame(text: text, level: level, model: model(id), cachesValues: false)
             chosen.append(ComparisonInstance(task: task, instance: id, unitLevel: level.description, game: game, truth: truth,
                                              truthSource: "exact", partition: try game.partitionByCoarserUnits()))
