@@ -87,9 +87,16 @@ public enum EstimatorComparison {
         }.reduce(0, +)
     }
 
-    /// Closed forms exist only for games that know theirs.
+    /// The most players on which the comparison runs exact enumeration (2^16 reward-model calls).
+    public static let exactMaximumPlayers = 16
+
+    /// Closed forms exist only for games that know theirs; enumeration only for small games.
     static func applies(_ kind: EstimatorKind, to instance: ComparisonInstance) -> Bool {
-        kind != .closedForm || instance.game is any ClosedFormShapleyGame
+        switch kind {
+        case .closedForm: return instance.game is any ClosedFormShapleyGame
+        case .exact: return instance.game.playerCount <= exactMaximumPlayers
+        default: return true
+        }
     }
 
     public static func run(

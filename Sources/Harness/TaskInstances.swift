@@ -12,11 +12,19 @@ import Tasks
 /// - `recommendation-best|mnl|coverage`: 10 MovieLens candidates for a user (5 of the user's
 ///   held-out movies and 5 random catalog movies), under each set utility.
 /// Items are drawn with a seeded stream; each instance names its source item.
+///
+/// With `largeTier`, a second tier adds `sentiment-vader-large` and `sentiment-learned-large`:
+/// snippets of 20 to 40 tokens, too many for enumeration, whose truth is the mean of two
+/// independent paired-KernelSHAP runs of `convergedBudget` calls each; the instance's
+/// `truthSource` says so and gives the two runs' relative squared difference, a gauge of the
+/// truth's own error.
 public enum TaskInstances {
     public static let maximumPlayers = 14
     static let minimumPlayers = 6
+    static let largePlayers = 20...40
+    public static let convergedBudget = 20_000
 
-    public static func make(perTask count: Int, seed: UInt64) throws -> [ComparisonInstance] {
+    public static func make(perTask count: Int, seed: UInt64, largeTier: Bool = false) throws -> [ComparisonInstance] {
         let random = RandomStream(seed: seed, stream: 0x7A5C)
         var instances: [ComparisonInstance] = []
         let snippets = try SentimentSnippets.load("movieReviewSnippets")
@@ -39,29 +47,53 @@ public enum TaskInstances {
         instances += try textInstances(task: "instructions-ifeval", candidates: ifeval.map { (String($0.key), $0.referenceResponse!) },
                                        level: .sentences, model: { IFEvalReward(item: items[$0]!) }, count: count, random: random)
         instances += try recommendationInstances(count: count, random: random)
+        if largeTier {
+            for (task, model) in models {
+                instances += try textInstances(task: task + "-large", candidates: snippets.map { ($0.id, $0.text) }, level: .tokens,
+                                               model: { _ in model }, count: count, random: random,
+                                               players: largePlayers, truth: convergedTruth)
+            }
+        }
         return instances
     }
 
+    /// Exact enumeration.
+    static func exactTruth(_ game: TextGame, random: RandomStream) throws -> (values: [Double], source: String) {
+        (try ExactShapley().estimate(game, random: random).values, "exact")
+    }
+
+    /// The mean of two independent paired-KernelSHAP runs of `convergedBudget` calls.
+    static func convergedTruth(_ game: TextGame, random: RandomStream) throws -> (values: [Double], source: String) {
+        let runs = try (0..<2).map {
+            try KernelSHAP(paired: true).estimate(game, budget: convergedBudget, random: random.substream(UInt64($0))).values
+        }
+        let difference = EstimateErrors(estimate: runs[0], truth: runs[1]).relativeSquaredError
+        let mean = zip(runs[0], runs[1]).map { ($0 + $1) / 2 }
+        return (mean, "converged: mean of 2 kernelshap-paired runs of \(convergedBudget) calls (relative squared difference \(String(format: "%.1e", difference)))")
+    }
+
     /// Up to `count` items, in seeded random order, whose unit count at `level` is within
-    /// `minimumPlayers...maximumPlayers`.
+    /// `players` and whose Shapley values are not all zero.
     static func textInstances(
         task: String, candidates: [(id: String, text: String)], level: UnitLevel,
-        model: (String) -> any TextRewardModel, count: Int, random: RandomStream
+        model: (String) -> any TextRewardModel, count: Int, random: RandomStream,
+        players: ClosedRange<Int> = minimumPlayers...maximumPlayers,
+        truth: (TextGame, RandomStream) throws -> (values: [Double], source: String) = exactTruth
     ) throws -> [ComparisonInstance] {
         var chosen: [ComparisonInstance] = []
         let segmenter = TextSegmenter(level: level)
         for index in random.permutation(of: candidates.count) where chosen.count < count {
             let (id, text) = candidates[index]
-            guard (minimumPlayers...maximumPlayers).contains(segmenter.segment(text).units.count) else { continue }
+            guard players.contains(segmenter.segment(text).units.count) else { continue }
             // Truth from a caching game; the estimators run on one that calls the reward model
             // every time, so their seconds include the reward model's cost.
             let truthGame = try TextGame(text: text, level: level, model: model(id))
-            let truth = try ExactShapley().estimate(truthGame, random: random).values
+            let (values, source) = try truth(truthGame, random)
             // A game whose units all get zero credit (e.g. no sentiment word) measures nothing.
-            guard truth.contains(where: { abs($0) > 1e-12 }) else { continue }
+            guard values.contains(where: { abs($0) > 1e-12 }) else { continue }
             let game = try TextGame(text: text, level: level, model: model(id), cachesValues: false)
-            chosen.append(ComparisonInstance(task: task, instance: id, unitLevel: level.description, game: game, truth: truth,
-                                             truthSource: "exact", partition: try game.partitionByCoarserUnits()))
+            chosen.append(ComparisonInstance(task: task, instance: id, unitLevel: level.description, game: game, truth: values,
+                                             truthSource: source, partition: try game.partitionByCoarserUnits()))
         }
         return chosen
     }

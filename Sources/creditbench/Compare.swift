@@ -16,8 +16,10 @@ struct Compare: ParsableCommand {
         voting, the max game; --players n) and games from every task (sentiment texts under VADER and the \
         learned model at token and span level, BBC lead summaries under ROUGE-1, GPT-4's IFEval responses by \
         sentence, MovieLens candidate sets under each set utility), all with at most 14 units so that exact \
-        enumeration gives the ground truth. Owen groups tokens by spans, spans by sentences, synthetic players \
-        and candidates in contiguous blocks.
+        enumeration gives the ground truth; without --quick, a second tier of sentiment texts with 20 to 40 \
+        tokens whose truth is a long converged run (two paired-KernelSHAP runs of \(TaskInstances.convergedBudget) \
+        calls, averaged; the truth_source column says so and gives the runs' disagreement). Owen groups tokens \
+        by spans, spans by sentences, synthetic players and candidates in contiguous blocks.
 
         Writes to --output: records.csv (one row per run and metric), summary.csv, summary.md, \
         error_vs_calls.svg, error_vs_seconds.svg and run.json (configuration, commit, tool versions). \
@@ -72,7 +74,7 @@ struct Compare: ParsableCommand {
         }
         if suite != .synthetic {
             FileHandle.standardError.write(Data("building task games and their exact values...\n".utf8))
-            instanceList += try TaskInstances.make(perTask: quick ? 2 : instances, seed: seed)
+            instanceList += try TaskInstances.make(perTask: quick ? 2 : instances, seed: seed, largeTier: !quick)
         }
         let folder = URL(fileURLWithPath: output)
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
