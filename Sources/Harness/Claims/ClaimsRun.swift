@@ -36,8 +36,8 @@ public struct ClaimsSettings: Sendable {
 
 /// Runs every claim check, applies Holm across the run, and writes under `folder`
 /// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun),
-/// `shape_grpo_curves.svg` (mean held-out reward per step with 95% bands), `closed_form_timing.csv`
-/// and `.svg`; then `paperCheck` (paper-check.md). Progress goes to standard error.
+/// `scar_curves.svg` and `shape_grpo_curves.svg` (mean held-out reward per step with 95% bands),
+/// `closed_form_timing.csv` and `.svg`; then `paperCheck` (paper-check.md). Progress goes to standard error.
 public enum ClaimsRun {
     @discardableResult
     public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
@@ -56,9 +56,15 @@ public enum ClaimsRun {
                            configuration: "steps=\(settings.sentimentSteps);batch=\(settings.sentimentBatchSize)")
         }
         let sentimentProgress = ProgressBar(total: settings.seeds * SentimentRLClaims.schemes.count, label: "C3-C6 SCAR runs")
-        claims += try SentimentRLClaims.check(runner: sentimentRunner, store: sentimentStore, seeds: settings.seeds,
-                                              steps: settings.sentimentSteps, batchSize: settings.sentimentBatchSize,
-                                              stream: stream.substream(3), progress: sentimentRunner == nil ? { _ in } : sentimentProgress.update)
+        let sentiment = try SentimentRLClaims.check(runner: sentimentRunner, store: sentimentStore, seeds: settings.seeds,
+                                                    steps: settings.sentimentSteps, batchSize: settings.sentimentBatchSize,
+                                                    stream: stream.substream(3), progress: sentimentRunner == nil ? { _ in } : sentimentProgress.update)
+        claims += sentiment.claims
+        if !sentiment.runs.isEmpty {
+            try LearningCurveChart.chart(title: "Sentiment control: held-out VADER reward of the prompt + response",
+                                         yLabel: "mean held-out reward", runs: sentiment.runs, schemes: SentimentRLClaims.schemes)
+                .render(to: folder.appendingPathComponent("scar_curves"))
+        }
 
         note("C7a closed form vs exact")
         let (closedForm, timings) = try ShapEClosedFormClaim.check(vectors: settings.closedFormVectors, exactMaximum: settings.exactMaximum, seed: settings.seed)

@@ -53,14 +53,14 @@ public enum SentimentRLClaims {
     public static func check(
         runner: (any SentimentRLRunner)?, store: CurveStore?, seeds: Int, steps: Int, batchSize: Int,
         stream: RandomStream, progress: (Int) -> Void = { _ in }
-    ) throws -> [ClaimCheck] {
+    ) throws -> (claims: [ClaimCheck], runs: [CurveRun]) {
         let design = "Sentiment control with the project's SCAR learner: \(seeds) seeds per scheme, \(steps) steps of \(batchSize) prompts; schemes \(schemes.joined(separator: ", "))."
         var claims = emptyClaims(design: design)
         guard let runner, let store else {
             for i in claims.indices {
                 claims[i].notMeasuredReason = "the SCAR learning runs were skipped (`reproduce --skip-scar`, or no `SentimentRLRunner` given)."
             }
-            return claims
+            return (claims, [])
         }
         var runs: [CurveRun] = []
         for seed in 0..<seeds {
@@ -75,7 +75,7 @@ public enum SentimentRLClaims {
                 progress(runs.count)
             }
         }
-        return try fill(claims, runs: runs, stream: stream)
+        return (try fill(claims, runs: runs, stream: stream), runs)
     }
 
     /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
