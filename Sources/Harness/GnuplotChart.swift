@@ -44,7 +44,8 @@ public struct GnuplotChart {
             "set datafile separator ' '",
         ] + (logScale ? ["set logscale xy", "set format xy '10^{%L}'"] : []) + [
             "set grid",
-            "set key top right font ',9'",
+            // Errors fall with cost (log axes): the key fits top right; learning curves rise: bottom right.
+            "set key \(logScale ? "top" : "bottom") right font ',9'",
             "set xlabel '\(xLabel)'",
             "set ylabel '\(yLabel)'",
             "set multiplot layout \(rows),\(columns) title '\(title)'",

@@ -19,6 +19,6 @@ enum LearningCurveChart {
             }
             return GnuplotChart.Series(name: "\(scheme) (\(group.count) seeds)", points: points, band: band)
         }
-        return GnuplotChart(title: title, xLabel: "training step", yLabel: yLabel, panels: [(title: title, series: series)], logScale: false)
+        return GnuplotChart(title: title, xLabel: "training step", yLabel: yLabel, panels: [(title: "", series: series)], logScale: false)
     }
 }
