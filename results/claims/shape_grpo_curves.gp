@@ -1,7 +1,7 @@
 set terminal svg size 520,400 dynamic font 'sans,11' background '#ffffff'
 set datafile separator ' '
 set grid
-set key top right font ',9'
+set key bottom right font ',9'
 set xlabel 'training step'
 set ylabel 'mean held-out set reward (stars)'
 set multiplot layout 1,1 title 'MovieLens set recommendation: held-out best-candidate reward'
@@ -91,7 +91,7 @@ $p0s1 << EOD
 390.0 1.2878073770491802 1.2397982101428666 1.3358165439554939
 400.0 1.3109631147540983 1.2498567505481712 1.3720694789600254
 EOD
-set title 'MovieLens set recommendation: held-out best-candidate reward'
+set title ''
 plot $p0s0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 notitle, $p0s0 using 1:2 with lines lw 2 lc 1 title 'grpo (20 seeds)', \
      $p0s1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 notitle, $p0s1 using 1:2 with lines lw 2 lc 2 title 'shape-grpo (20 seeds)'
 unset multiplot
