@@ -56,11 +56,16 @@ public enum CurveMetrics {
         return Double(last + (run.steps.count > 1 ? last - run.steps[run.steps.count - 2] : 1))
     }
 
+    /// The mean over `runs` of the first evaluation y_0 (the untrained policy's reward).
+    public static func initialReward(_ runs: [CurveRun]) -> Double {
+        runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+    }
+
     /// The threshold of `stepsToThreshold`, defined from the data of all compared schemes:
     /// start + fraction (best - start), where start = mean over all runs of y_0 (the untrained
     /// policy) and best = the largest, over schemes, of the mean final reward.
     public static func threshold(_ runs: [CurveRun], fraction: Double = 0.9) -> Double {
-        let start = runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+        let start = initialReward(runs)
         let schemes = Set(runs.map(\.scheme))
         let best = schemes.map { scheme in
             let finals = runs.filter { $0.scheme == scheme }.map(finalReward)

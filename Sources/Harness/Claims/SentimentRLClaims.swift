@@ -90,7 +90,7 @@ public enum SentimentRLClaims {
         func of(_ scheme: String) -> [CurveRun] { runs.filter { $0.scheme == scheme } }
         let compared = runs.filter { ["sparse", "abc", "scar-spans"].contains($0.scheme) }
         let threshold = CurveMetrics.threshold(compared)
-        let start = runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+        let start = CurveMetrics.initialReward(runs)
         let margin = 0.05 * (threshold - start) / 0.9
         let stepMargin = 0.05 * Double(runs[0].steps.last!)
         let scar = of("scar-spans")

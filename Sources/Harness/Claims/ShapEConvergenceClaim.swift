@@ -60,7 +60,7 @@ struct ShapEConvergenceExperiment {
             PaperEvidence("GRPO gives every candidate in the set the same reward, so weak candidates free-ride on a strong one; ShapE-GRPO gives each candidate its Shapley value in the set game.", source: "papers.md, ShapE-GRPO"),
         ]
         let threshold = CurveMetrics.threshold(runs)
-        let start = runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+        let start = CurveMetrics.initialReward(runs)
         let gain = threshold - start  // 0.9 of the learning gain
         let rewardMargin = 0.05 * gain / 0.9
         let stepMargin = 0.05 * Double(configuration.steps)
