@@ -52,11 +52,7 @@ public struct ContextWindowPolicy: Sendable {
         parameters.withUnsafeBufferPointer { theta in
             for b in 0..<symbolCount { logits[b] = theta[w + b] + theta[u + b] + theta[p + b] }
         }
-        let top = logits.max()!
-        var probabilities = logits.map { exp($0 - top) }
-        let total = probabilities.reduce(0, +)
-        for b in 0..<symbolCount { probabilities[b] /= total }
-        return ActionDistribution(logits: logits, logNormalizer: top + log(total), probabilities: probabilities)
+        return ActionDistribution(logits: logits)
     }
 
     /// Adds `coefficient * d log pi(action | state) / d parameters` to `gradient`, given
@@ -79,23 +75,40 @@ public struct ContextWindowPolicy: Sendable {
     /// Draws an action from pi(. | state) by inverting the cumulative distribution at one
     /// `random.uniform()`; returns it with its log-probability.
     func sample(_ state: PolicyState, random: RandomStream) -> (action: Int, logProbability: Double) {
-        let distribution = distribution(state)
-        var target = random.uniform()
-        for b in 0..<symbolCount {
-            target -= distribution.probabilities[b]
-            if target < 0 { return (b, distribution.logProbability(b)) }
-        }
-        // The probabilities summed to slightly less than the draw (rounding): the last symbol.
-        return (symbolCount - 1, distribution.logProbability(symbolCount - 1))
+        distribution(state).sample(random: random)
     }
 }
 
-/// pi(. | s) for one state.
+/// pi(. | s) for one state: a softmax over logits.
 public struct ActionDistribution: Sendable {
     public let logits: [Double]
     /// log sum_b exp(logit_b).
     public let logNormalizer: Double
     public let probabilities: [Double]
+
+    /// The softmax of `logits` (at least one), through the max-shifted log-sum-exp (one `exp`
+    /// per action).
+    public init(logits: [Double]) {
+        let top = logits.max()!
+        var probabilities = logits.map { exp($0 - top) }
+        let total = probabilities.reduce(0, +)
+        for b in probabilities.indices { probabilities[b] /= total }
+        self.logits = logits
+        logNormalizer = top + log(total)
+        self.probabilities = probabilities
+    }
+
+    /// Draws an action by inverting the cumulative distribution at one `random.uniform()`;
+    /// returns it with its log-probability.
+    public func sample(random: RandomStream) -> (action: Int, logProbability: Double) {
+        var target = random.uniform()
+        for b in probabilities.indices {
+            target -= probabilities[b]
+            if target < 0 { return (b, logProbability(b)) }
+        }
+        // The probabilities summed to slightly less than the draw (rounding): the last action.
+        return (probabilities.count - 1, logProbability(probabilities.count - 1))
+    }
 
     /// log pi(action | s) = logit_action - log-normaliser (exact even where the probability
     /// underflows).

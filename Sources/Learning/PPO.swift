@@ -41,16 +41,27 @@ enum PPO {
         let scale = 1 / Double(indices.count)
         for i in indices {
             let distribution = policy.distribution(states[i])
-            let ratio = exp(distribution.logProbability(actions[i]) - oldLogProbabilities[i])
-            let unclipped = ratio * advantages[i]
-            let clipped = min(max(ratio, 1 - clip), 1 + clip) * advantages[i]
-            loss -= min(unclipped, clipped) * scale
-            if unclipped <= clipped {
+            let term = clippedTerm(logProbability: distribution.logProbability(actions[i]),
+                                   oldLogProbability: oldLogProbabilities[i], advantage: advantages[i], clip: clip)
+            loss -= term.objective * scale
+            if term.slope != 0 {
                 policy.accumulateGradient(
                     state: states[i], action: actions[i], distribution: distribution,
-                    coefficient: -unclipped * scale, into: &gradient)
+                    coefficient: -term.slope * scale, into: &gradient)
             }
         }
         return (loss, gradient)
+    }
+
+    /// One step's clipped objective min(rho A, clip(rho, 1 - eps, 1 + eps) A), rho =
+    /// exp(log pi - log pi_old), and its derivative in log pi: rho A where the unclipped term is
+    /// the minimum (ties included), else 0. Any policy's surrogate gradient is the sum of
+    /// -slope/N times its d log pi(a_t|s_t) / d theta.
+    static func clippedTerm(logProbability: Double, oldLogProbability: Double, advantage: Double, clip: Double)
+        -> (objective: Double, slope: Double) {
+        let ratio = exp(logProbability - oldLogProbability)
+        let unclipped = ratio * advantage
+        let clipped = min(max(ratio, 1 - clip), 1 + clip) * advantage
+        return unclipped <= clipped ? (unclipped, unclipped) : (clipped, 0)
     }
 }
