@@ -10,6 +10,7 @@
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_cblas.h>
 
 /* Swift 6 refuses to read GSL's mutable global variables (the generator types
    are `extern const gsl_rng_type *`), so they are exposed through functions. */

@@ -72,10 +72,63 @@ public struct ContextWindowPolicy: Sendable {
         }
     }
 
-    /// Draws an action from pi(. | state) by inverting the cumulative distribution at one
-    /// `random.uniform()`; returns it with its log-probability.
-    func sample(_ state: PolicyState, random: RandomStream) -> (action: Int, logProbability: Double) {
-        distribution(state).sample(random: random)
+}
+
+extension ContextWindowPolicy: WordPolicy {
+    func sampleResponse(prompt: [Int], horizon: Int, endOfSequence: Int, random: RandomStream)
+        -> (actions: [Int], logProbabilities: [Double]) {
+        var actions: [Int] = [], logProbabilities: [Double] = []
+        while actions.count < horizon {
+            let state = WordSequence(prompt: prompt, actions: actions).state(at: actions.count, horizon: self.horizon)
+            let (action, logProbability) = distribution(state).sample(random: random)
+            actions.append(action)
+            logProbabilities.append(logProbability)
+            if action == endOfSequence { break }
+        }
+        return (actions, logProbabilities)
+    }
+
+    func logProbabilities(_ sequences: [WordSequence]) -> [[Double]] {
+        sequences.map { sequence in
+            sequence.actions.indices.map { distribution(sequence.state(at: $0, horizon: horizon)).logProbability(sequence.actions[$0]) }
+        }
+    }
+
+    func gradient(_ sequences: [WordSequence], coefficients: ([[Double]]) -> [[Double]])
+        -> (logProbabilities: [[Double]], gradient: [Double]) {
+        let distributions = sequences.map { sequence in
+            sequence.actions.indices.map { distribution(sequence.state(at: $0, horizon: horizon)) }
+        }
+        let logProbabilities = zip(sequences, distributions).map { sequence, steps in
+            zip(sequence.actions, steps).map { $1.logProbability($0) }
+        }
+        let c = coefficients(logProbabilities)
+        var gradient = [Double](repeating: 0, count: parameters.count)
+        for (i, sequence) in sequences.enumerated() {
+            for t in sequence.actions.indices where c[i][t] != 0 {
+                accumulateGradient(
+                    state: sequence.state(at: t, horizon: horizon), action: sequence.actions[t],
+                    distribution: distributions[i][t], coefficient: c[i][t], into: &gradient)
+            }
+        }
+        return (logProbabilities, gradient)
+    }
+
+    /// The maximum-likelihood starting point: W at the add-one smoothed bigram log-probabilities
+    /// of the scored steps, log((n(prev, a) + 1) / (n(prev) + A)), U and P at 0.
+    static func bigramStart(sequences: [WordSequence], symbolCount: Int, horizon: Int) -> ContextWindowPolicy {
+        var policy = ContextWindowPolicy(symbolCount: symbolCount, horizon: horizon)
+        var counts = [Double](repeating: 1, count: symbolCount * symbolCount)
+        for sequence in sequences {
+            for t in sequence.actions.indices where sequence.scored[t] {
+                counts[sequence.state(at: t, horizon: horizon).previous * symbolCount + sequence.actions[t]] += 1
+            }
+        }
+        for row in 0..<symbolCount {
+            let total = counts[row * symbolCount..<(row + 1) * symbolCount].reduce(0, +)
+            for a in 0..<symbolCount { policy.parameters[row * symbolCount + a] = log(counts[row * symbolCount + a] / total) }
+        }
+        return policy
     }
 }
 

@@ -26,30 +26,30 @@ enum PPO {
         return x.map { ($0 - mean) * scale }
     }
 
-    /// The clipped surrogate loss over the steps `indices`,
+    /// The clipped surrogate loss over the episodes `indices` (N steps in all),
     ///
     ///     L = -(1/N) sum min(rho_t A_t, clip(rho_t, 1 - eps, 1 + eps) A_t),  rho_t = pi(a_t|s_t) / pi_old(a_t|s_t)
     ///
     /// and its gradient: dL/d log pi(a_t|s_t) = -(1/N) rho_t A_t where the unclipped term is the
-    /// minimum (ties included), 0 where the clipped term is strictly smaller.
+    /// minimum (ties included), 0 where the clipped term is strictly smaller (`clippedTerm`),
+    /// passed to the policy's `gradient` as the per-step coefficients.
     static func clippedSurrogate(
-        _ policy: ContextWindowPolicy, states: [PolicyState], actions: [Int], oldLogProbabilities: [Double],
-        advantages: [Double], indices: [Int], clip: Double
+        _ policy: some WordPolicy, sequences: [WordSequence], oldLogProbabilities: [[Double]],
+        advantages: [[Double]], indices: [Int], clip: Double
     ) -> (loss: Double, gradient: [Double]) {
-        var gradient = [Double](repeating: 0, count: policy.parameters.count)
+        let batch = indices.map { sequences[$0] }
+        let scale = 1 / Double(batch.reduce(0) { $0 + $1.actions.count })
         var loss = 0.0
-        let scale = 1 / Double(indices.count)
-        for i in indices {
-            let distribution = policy.distribution(states[i])
-            let term = clippedTerm(logProbability: distribution.logProbability(actions[i]),
-                                   oldLogProbability: oldLogProbabilities[i], advantage: advantages[i], clip: clip)
-            loss -= term.objective * scale
-            if term.slope != 0 {
-                policy.accumulateGradient(
-                    state: states[i], action: actions[i], distribution: distribution,
-                    coefficient: -term.slope * scale, into: &gradient)
+        let gradient = policy.gradient(batch) { logProbabilities in
+            zip(indices, logProbabilities).map { i, steps in
+                steps.indices.map { t in
+                    let term = clippedTerm(logProbability: steps[t], oldLogProbability: oldLogProbabilities[i][t],
+                                           advantage: advantages[i][t], clip: clip)
+                    loss -= term.objective * scale
+                    return -term.slope * scale
+                }
             }
-        }
+        }.gradient
         return (loss, gradient)
     }
 

@@ -5,8 +5,9 @@ import Testing
 
 /// Analytic gradients against central finite differences, (f(x + h) - f(x - h)) / 2h with
 /// h = 1e-6, on every coordinate of small random models. The difference quotient has error
-/// O(h^2) plus rounding O(eps / h) ~ 1e-10, so 1e-6 absolute tolerance separates a right
-/// gradient from a wrong one (a dropped term changes entries by O(0.01 .. 1)).
+/// O(h^2) plus rounding O(eps / h) ~ 1e-10, so a relative error below 1e-6 (relative to
+/// max(|analytic|, |numeric|, 1e-3), so that entries near 0 are held to 1e-9 absolute) separates a
+/// right gradient from a wrong one (a dropped term changes entries by O(0.01 .. 1)).
 @Suite("LearningGradients")
 struct LearningGradientTests {
     static let h = 1e-6
@@ -20,11 +21,22 @@ struct LearningGradientTests {
         return policy
     }
 
-    static func randomStates(_ count: Int, random: RandomStream) -> (states: [PolicyState], actions: [Int]) {
-        let states = (0..<count).map { _ in
+    static func randomStates(_ count: Int, random: RandomStream) -> [PolicyState] {
+        (0..<count).map { _ in
             PolicyState(previous2: random.integer(below: 5), previous: random.integer(below: 5), position: random.integer(below: 3))
         }
-        return (states, states.map { _ in random.integer(below: 5) })
+    }
+
+    /// `count` sequences over 5 symbols: prompts of 2 or 3 words, 1 to 4 steps (some of them
+    /// past a horizon of 3), about one step in five unscored.
+    static func randomSequences(_ count: Int, random: RandomStream) -> [WordSequence] {
+        (0..<count).map { _ in
+            let prompt = (0..<2 + random.integer(below: 2)).map { _ in random.integer(below: 5) }
+            let steps = 1 + random.integer(below: 4)
+            return WordSequence(
+                prompt: prompt, actions: (0..<steps).map { _ in random.integer(below: 5) },
+                scored: (0..<steps).map { _ in random.uniform() > 0.2 })
+        }
     }
 
     /// Checks `analytic` against finite differences of `loss` at every coordinate of `x`.
@@ -34,50 +46,64 @@ struct LearningGradientTests {
             plus[i] += h
             minus[i] -= h
             let numeric = (loss(plus) - loss(minus)) / (2 * h)
-            #expect(abs(numeric - analytic[i]) < tolerance, "coordinate \(i): analytic \(analytic[i]), numeric \(numeric)")
+            let error = abs(numeric - analytic[i]) / max(abs(numeric), abs(analytic[i]), 1e-3)
+            #expect(error < tolerance, "coordinate \(i): analytic \(analytic[i]), numeric \(numeric)")
         }
     }
 
-    @Test func negativeLogLikelihoodGradient() {
-        let policy = Self.randomPolicy(seed: 1)
-        let (states, actions) = Self.randomStates(12, random: RandomStream(seed: 2))
-        let examples = zip(states, actions).map { ReferencePolicyFit.Example(state: $0, action: $1) }
-        let indices = Array(examples.indices)
-        let analytic = ReferencePolicyFit.negativeLogLikelihood(policy, examples: examples, indices: indices).gradient
-        Self.check(policy.parameters, analytic: analytic) { theta in
+    /// The mean negative log-likelihood's gradient for any word policy.
+    static func checkNegativeLogLikelihood<Policy: WordPolicy>(_ policy: Policy, sequences: [WordSequence]) {
+        let indices = Array(sequences.indices)
+        let analytic = ReferencePolicyFit.negativeLogLikelihood(policy, sequences: sequences, indices: indices).gradient
+        #expect(analytic.contains { $0 != 0 })
+        check(policy.parameters, analytic: analytic) { theta in
             var p = policy
             p.parameters = theta
-            return ReferencePolicyFit.negativeLogLikelihood(p, examples: examples, indices: indices).loss
+            return ReferencePolicyFit.negativeLogLikelihood(p, sequences: sequences, indices: indices).loss
         }
     }
 
-    /// Old log-probabilities are set so the ratios pi/pi_old fall in all three regions of the
-    /// clip (below 1 - eps, inside, above 1 + eps) with both advantage signs, each at least 0.05
-    /// away from a kink, where the surrogate is differentiable.
-    @Test func clippedSurrogateGradient() {
-        let policy = Self.randomPolicy(seed: 3)
-        let (states, actions) = Self.randomStates(12, random: RandomStream(seed: 4))
+    /// The clipped surrogate's gradient for any word policy. Old log-probabilities are set so
+    /// the ratios pi/pi_old cycle through all three regions of the clip (below 1 - eps, inside,
+    /// above 1 + eps) with both advantage signs, each at least 0.05 away from a kink, where the
+    /// surrogate is differentiable.
+    static func checkClippedSurrogate<Policy: WordPolicy>(_ policy: Policy, sequences: [WordSequence]) {
         let ratios = [0.5, 1.0, 1.5, 0.7, 1.1, 1.3, 0.6, 0.9, 1.4, 1.05, 0.75, 2.0]
-        let advantages = [1.0, -0.5, 0.8, -1.2, 0.3, -0.7, 0.4, 1.1, -0.9, -0.2, 0.6, 1.5]
-        let old = states.indices.map { policy.distribution(states[$0]).logProbability(actions[$0]) - log(ratios[$0]) }
-        let indices = Array(states.indices)
-        func surrogate(_ p: ContextWindowPolicy) -> (loss: Double, gradient: [Double]) {
-            PPO.clippedSurrogate(p, states: states, actions: actions, oldLogProbabilities: old, advantages: advantages, indices: indices, clip: 0.2)
+        let signedAdvantages = [1.0, -0.5, 0.8, -1.2, 0.3, -0.7, 0.4, 1.1, -0.9, -0.2, 0.6, 1.5]
+        var k = 0
+        var old: [[Double]] = [], advantages: [[Double]] = []
+        for steps in policy.logProbabilities(sequences) {
+            let flat = k..<k + steps.count
+            old.append(zip(steps, flat).map { $0 - log(ratios[$1 % ratios.count]) })
+            advantages.append(flat.map { signedAdvantages[$0 % signedAdvantages.count] })
+            k += steps.count
+        }
+        let indices = Array(sequences.indices)
+        func surrogate(_ p: Policy) -> (loss: Double, gradient: [Double]) {
+            PPO.clippedSurrogate(p, sequences: sequences, oldLogProbabilities: old, advantages: advantages, indices: indices, clip: 0.2)
         }
         let analytic = surrogate(policy).gradient
         #expect(analytic.contains { $0 != 0 })
-        Self.check(policy.parameters, analytic: analytic) { theta in
+        check(policy.parameters, analytic: analytic) { theta in
             var p = policy
             p.parameters = theta
             return surrogate(p).loss
         }
     }
 
+    @Test func negativeLogLikelihoodGradient() {
+        Self.checkNegativeLogLikelihood(Self.randomPolicy(seed: 1), sequences: Self.randomSequences(6, random: RandomStream(seed: 2)))
+    }
+
+    @Test func clippedSurrogateGradient() {
+        Self.checkClippedSurrogate(Self.randomPolicy(seed: 3), sequences: Self.randomSequences(6, random: RandomStream(seed: 4)))
+    }
+
     @Test func valueLossGradient() {
         let random = RandomStream(seed: 5)
         var value = ValueBaseline(horizon: 3, symbolCount: 5)
         for i in value.parameters.indices { value.parameters[i] = random.normal() }
-        let (states, _) = Self.randomStates(10, random: random)
+        let states = Self.randomStates(10, random: random)
         let returns = states.map { _ in random.normal() }
         let indices = Array(states.indices)
         let analytic = value.loss(states: states, returns: returns, indices: indices).gradient
