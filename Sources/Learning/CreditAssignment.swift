@@ -55,11 +55,8 @@ extension CreditScheme {
     /// The per-step rewards of `response` (see `CreditScheme` for each scheme's formula);
     /// `random` feeds the sampling estimators only.
     public func assign(_ response: GeneratedResponse, in environment: CreditEnvironment, random: RandomStream) throws -> CreditAssignment {
-        let steps = response.stepCount
-        let last = steps - 1
-        var rewards = [Double](repeating: 0, count: steps)
-        let unitSchemes: Bool = { if case .shapley = self { return true }; return self == .leaveOneOut }()
-        guard !response.wordRanges.isEmpty, unitSchemes else {
+        guard !response.wordRanges.isEmpty, usesUnitGame else {
+            var rewards = [Double](repeating: 0, count: response.stepCount)
             let total = try environment.reward.reward(response.prompt + response.response)
             try spread(total, over: &rewards, response: response, environment: environment)
             return CreditAssignment(rewards: rewards, sequenceReward: total, rewardCalls: 1)
@@ -67,26 +64,75 @@ extension CreditScheme {
         let game = try TextGame(
             text: response.response, level: environment.level,
             model: PromptedRewardModel(prompt: response.prompt, base: environment.reward))
+        let rewards = try unitRewards(
+            game, stepOfPlayer: game.units.map { response.step(endingUnitAt: $0.range.upperBound) },
+            stepCount: response.stepCount, partition: game.partitionByCoarserUnits, random: random)
+        return CreditAssignment(rewards: rewards, sequenceReward: try game.value(of: game.grandCoalition), rewardCalls: game.rewardCalls)
+    }
+
+    /// Whether the scheme plays the game of the response's units (`shapley`, `leaveOneOut`).
+    var usesUnitGame: Bool {
+        switch self {
+        case .shapley, .leaveOneOut: return true
+        default: return false
+        }
+    }
+
+    /// The per-step rewards of a response whose units are the players of `game`, with
+    /// R = v(N): unit i's credit goes to step `stepOfPlayer[i]` (of `stepCount` steps), and
+    /// - `shapley`: r_t = alpha * (phi_t + v(empty) / T) + (1 - alpha) * R [t = T], phi exact when
+    ///   the game has at most `exactUpTo` players, else `fallback` at `budget` calls (Owen
+    ///   values group the players by `partition`);
+    /// - `leaveOneOut`: r_t = v(N) - v(N minus unit t);
+    /// - every other scheme: R on the last step (scaled by `scaledSparse`'s factor), or R / T on
+    ///   every step for `uniform` (also every scheme's rule for a game without players); ABC
+    ///   needs attention over text and is refused.
+    /// Value calls go through `game`, so a metered or caching game counts them.
+    public func unitRewards(_ game: some CooperativeGame, stepOfPlayer: [Int], stepCount: Int,
+                            partition: () throws -> PlayerPartition, random: RandomStream) throws -> [Double] {
+        precondition(stepOfPlayer.count == game.playerCount && stepOfPlayer.allSatisfy { (0..<stepCount).contains($0) },
+                     "every player needs a step in 0..<stepCount")
         let total = try game.value(of: game.grandCoalition)
+        guard game.playerCount > 0 else {
+            if case .attention = self { throw CreditEnvironment.MissingAttention() }
+            return rewardsFromTotal(total, stepCount: stepCount)
+        }
+        var rewards = [Double](repeating: 0, count: stepCount)
+        let last = stepCount - 1
         let credits: [Double]
         switch self {
         case .shapley(let options):
-            let estimator = game.playerCount <= options.exactUpTo
+            let exact = game.playerCount <= options.exactUpTo
+            let estimator = exact
                 ? ExactShapley()
-                : try options.fallback.make(partition: options.fallback == .owen ? try game.partitionByCoarserUnits() : nil)
-            let budget = game.playerCount <= options.exactUpTo ? nil : options.budget
-            let phi = try estimator.estimate(game, budget: budget, random: random).values
+                : try options.fallback.make(partition: options.fallback == .owen ? try partition() : nil)
+            let phi = try estimator.estimate(game, budget: exact ? nil : options.budget, random: random).values
             let empty = try game.value(of: .empty)
             credits = phi.map { options.alpha * $0 }
-            for t in 0..<steps { rewards[t] += options.alpha * empty / Double(steps) }
+            for t in 0..<stepCount { rewards[t] += options.alpha * empty / Double(stepCount) }
             rewards[last] += (1 - options.alpha) * total
-        default:
+        case .leaveOneOut:
             credits = try (0..<game.playerCount).map { total - (try game.value(of: game.grandCoalition.removing($0))) }
+        case .attention:
+            throw CreditEnvironment.MissingAttention()
+        case .sparse, .scaledSparse, .uniform:
+            return rewardsFromTotal(total, stepCount: stepCount)
         }
-        for (unit, credit) in zip(game.units, credits) {
-            rewards[response.step(endingUnitAt: unit.range.upperBound)] += credit
+        for (player, credit) in credits.enumerated() { rewards[stepOfPlayer[player]] += credit }
+        return rewards
+    }
+
+    /// The rewards of the schemes that need only R: R / T on every step for `uniform`, else R on
+    /// the last step (factor * R for `scaledSparse`). Unit schemes use it for a response without
+    /// units.
+    func rewardsFromTotal(_ total: Double, stepCount: Int) -> [Double] {
+        var rewards = [Double](repeating: 0, count: stepCount)
+        switch self {
+        case .uniform: for t in rewards.indices { rewards[t] = total / Double(stepCount) }
+        case .scaledSparse(let factor): rewards[stepCount - 1] = factor * total
+        default: rewards[stepCount - 1] = total
         }
-        return CreditAssignment(rewards: rewards, sequenceReward: total, rewardCalls: game.rewardCalls)
+        return rewards
     }
 
     /// Fills `rewards` for the schemes that only need R (and, for ABC, attention), and for any
@@ -94,10 +140,6 @@ extension CreditScheme {
     private func spread(_ total: Double, over rewards: inout [Double], response: GeneratedResponse, environment: CreditEnvironment) throws {
         let last = rewards.count - 1
         switch self {
-        case .uniform:
-            for t in rewards.indices { rewards[t] = total / Double(rewards.count) }
-        case .scaledSparse(let factor):
-            rewards[last] = factor * total
         case .attention(let mix) where !response.wordRanges.isEmpty:
             guard let model = environment.attention else { throw CreditEnvironment.MissingAttention() }
             let offset = response.prompt.unicodeScalars.count
@@ -112,7 +154,7 @@ extension CreditScheme {
             }
             rewards[last] += (1 - mix) * total
         default:
-            rewards[last] = total
+            rewards = rewardsFromTotal(total, stepCount: rewards.count)
         }
     }
 }

@@ -8,8 +8,8 @@ struct Reproduce: ParsableCommand {
         discussion: """
         Runs, in order: the estimator comparison (`compare`, quick or full size) into <output>/estimators, then \
         the claim checks into <output>/claims (efficiency of the credit, policy invariance on an exactly solved \
-        token MDP, the SCAR learning claims when the sentiment learner is linked, ShapE's closed form and \
-        ShapE-GRPO against GRPO on MovieLens), with Welch or Mann-Whitney tests, bootstrap intervals, \
+        token MDP, the SCAR learning claims from PPO runs with sparse, ABC and SCAR credit on sentiment \
+        control, extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with Welch or Mann-Whitney tests, bootstrap intervals, \
         TOST margins and a Holm correction across all claims; finally regenerates paper-check.md.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
@@ -20,6 +20,7 @@ struct Reproduce: ParsableCommand {
           creditbench reproduce
           creditbench reproduce --full --output results
           creditbench reproduce --seeds 10 --skip-estimators
+          creditbench reproduce --full --skip-estimators --scar-tasks summarization,instructions
         """
     )
 
@@ -48,8 +49,12 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the SCAR learning runs (claims C3-C6 then read 'not measured in this run').")
     var skipScar = false
 
+    @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions"))
+    var scarTasks: String = SCARTask.allCases.map(\.rawValue).joined(separator: ",")
+
     func validate() throws {
         if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
+        _ = try tasks()
     }
 
     func run() throws {
@@ -65,11 +70,30 @@ struct Reproduce: ParsableCommand {
         do {
             claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),
                                        paperCheck: URL(fileURLWithPath: paperCheck),
-                                       sentimentRunner: skipScar ? nil : try SentimentRLAdapter())
+                                       scarRunners: skipScar ? [:] : try runners())
         } catch {
             throw CommandFailure("\(error) (finished learning runs are kept in \(folder.appendingPathComponent("claims/curves").path))")
         }
         for claim in claims { print("\(claim.id)\t\(claim.verdict.rawValue)\t\(claim.title)") }
         FileHandle.standardError.write(Data("wrote \(folder.path)/claims and \(paperCheck)\n".utf8))
+    }
+
+    /// The tasks `--scar-tasks` names.
+    func tasks() throws -> [SCARTask] {
+        try scarTasks.split(separator: ",").map { name in
+            guard let task = SCARTask(rawValue: String(name)) else {
+                throw ValidationError("unknown SCAR task '\(name)'; expected \(SCARTask.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return task
+        }
+    }
+
+    /// One learner per task to run (loading each task's data).
+    func runners() throws -> [SCARTask: any SCARRunner] {
+        var runners: [SCARTask: any SCARRunner] = [:]
+        for task in try tasks() {
+            runners[task] = task == .sentiment ? try SentimentRLAdapter() : try ActionTaskRLAdapter(task: task)
+        }
+        return runners
     }
 }

@@ -211,3 +211,29 @@ import Testing
         #expect(Set(IFEvalScorer.unfaithfulInstructions).isSubset(of: ids))
     }
 }
+
+/// The ASCII fast paths of `PythonText` and `PythonPatterns` against the Unicode-table
+/// definitions they replace (Python's `str.isspace`, `\w`, `str.isdecimal`, simple lowercase,
+/// and cased letters), on every ASCII code point.
+@Suite("PythonTextASCII")
+struct PythonTextASCIITests {
+    @Test func asciiFastPathsAgreeWithTheUnicodeTables() {
+        for value in 0..<128 {
+            let c = Unicode.Scalar(UInt8(value))
+            let p = c.properties
+            #expect(PythonText.isSpace(c) == (p.isWhitespace || (0x1C...0x1F).contains(value)), "isSpace \(value)")
+            let letter: Bool = switch p.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+            default: false
+            }
+            #expect(PythonText.isWord(c) == (c == "_" || letter || p.numericType != nil), "isWord \(value)")
+            #expect(PythonText.isDecimal(c) == (p.generalCategory == .decimalNumber), "isDecimal \(value)")
+            #expect(PythonText.toLowerSimple(c) == (p.lowercaseMapping.unicodeScalars.first ?? c), "lower \(value)")
+            for other in 0..<128 {
+                let d = Unicode.Scalar(UInt8(other))
+                let expected = p.isCased ? d.properties.lowercaseMapping == p.lowercaseMapping : d == c
+                #expect(PythonPatterns.matchesIgnoringCase(d, ascii: c) == expected, "\(other) ~ \(value)")
+            }
+        }
+    }
+}

@@ -26,8 +26,14 @@ public struct ClaimsSettings: Sendable {
         experiment.configuration.steps = quick ? 150 : 400
         return experiment
     }
-    var sentimentSteps: Int { quick ? 60 : 300 }
-    var sentimentBatchSize: Int { quick ? 16 : 32 }
+    /// PPO steps and episodes per step of each SCAR task.
+    func scarSize(_ task: SCARTask) -> (steps: Int, batchSize: Int) {
+        switch task {
+        case .sentiment: return quick ? (60, 16) : (300, 32)
+        case .summarization: return quick ? (30, 16) : (100, 32)
+        case .instructions: return quick ? (30, 8) : (100, 16)
+        }
+    }
 
     var description: String {
         "\(quick ? "Quick" : "Full") run: \(seeds) seeds per scheme for the learning experiments, seed \(seed)."
@@ -36,12 +42,15 @@ public struct ClaimsSettings: Sendable {
 
 /// Runs every claim check, applies Holm across the run, and writes under `folder`
 /// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun),
-/// `scar_curves.svg` and `shape_grpo_curves.svg` (mean held-out reward per step with 95% bands),
-/// `closed_form_timing.csv` and `.svg`; then `paperCheck` (paper-check.md). Progress goes to standard error.
+/// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
+/// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
+/// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
+/// not run (their comparisons are missing; a claim with none reads "not measured"). Progress goes
+/// to standard error.
 public enum ClaimsRun {
     @discardableResult
     public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
-                           sentimentRunner: (any SentimentRLRunner)?) throws -> [ClaimCheck] {
+                           scarRunners: [SCARTask: any SCARRunner]) throws -> [ClaimCheck] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
         func note(_ text: String) { FileHandle.standardError.write(Data("claims: \(text)\n".utf8)) }
@@ -51,19 +60,26 @@ public enum ClaimsRun {
         note("C2 policy invariance on \(settings.invarianceTables) reward tables")
         claims.append(try PolicyInvarianceClaim.check(tables: settings.invarianceTables, seed: settings.seed))
 
-        let sentimentStore = try sentimentRunner.map { _ in
-            try CurveStore(url: folder.appendingPathComponent("curves/sentiment.csv"),
-                           configuration: "steps=\(settings.sentimentSteps);batch=\(settings.sentimentBatchSize)")
+        let experiments = SCARTask.allCases.map { task in
+            let (steps, batchSize) = settings.scarSize(task)
+            return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
+                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.joined(separator: ", ")).")
         }
-        let sentimentProgress = ProgressBar(total: settings.seeds * SentimentRLClaims.schemes.count, label: "C3-C6 SCAR runs")
-        let sentiment = try SentimentRLClaims.check(runner: sentimentRunner, store: sentimentStore, seeds: settings.seeds,
-                                                    steps: settings.sentimentSteps, batchSize: settings.sentimentBatchSize,
-                                                    stream: stream.substream(3), progress: sentimentRunner == nil ? { _ in } : sentimentProgress.update)
-        claims += sentiment.claims
-        if !sentiment.runs.isEmpty {
-            try LearningCurveChart.chart(title: "Sentiment control: held-out VADER reward of the prompt + response",
-                                         yLabel: "mean held-out reward", runs: sentiment.runs, schemes: SentimentRLClaims.schemes)
-                .render(to: folder.appendingPathComponent("scar_curves"))
+        let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
+                                       label: "C3-C6 SCAR runs")
+        let scar = try SCARLearningClaims.check(
+            experiments: experiments,
+            store: { task in
+                let (steps, batchSize) = settings.scarSize(task)
+                let key = scarRunners[task].map(\.storeKey).flatMap { $0.isEmpty ? nil : ";" + $0 } ?? ""
+                return try CurveStore(url: folder.appendingPathComponent("curves/\(task.rawValue).csv"),
+                                      configuration: "steps=\(steps);batch=\(batchSize)" + key)
+            },
+            seeds: settings.seeds, stream: stream.substream(3), progress: scarProgress.update)
+        claims += scar.claims
+        for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes)
+                .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
         }
 
         note("C7a closed form vs exact")

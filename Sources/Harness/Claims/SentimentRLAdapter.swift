@@ -1,18 +1,21 @@
 import Learning
 import Tasks
 
-/// `SentimentRLRunner` over Learning's `SentimentRLExperiment` (one experiment, i.e. one fitted
+/// `SCARRunner` over Learning's `SentimentRLExperiment` (one experiment, i.e. one fitted
 /// pi_ref, shared by every run). Schemes: sparse, sparse-2x (`scaledSparse(factor: 2)`), abc (b = 0.8),
 /// scar-tokens / scar-spans / scar-sentences (SCAR with alpha = 1 at that unit level; spans of at most
 /// `UnitLevel.defaultMaxSpanTokens` tokens). The curve is the mean reward of each training batch
 /// (before that step's update); totals hold the run's reward-model calls and the final policy's
 /// held-out evaluation (`final_evaluation`), which the claims use as the final reward.
-public struct SentimentRLAdapter: SentimentRLRunner {
+public struct SentimentRLAdapter: SCARRunner {
     let experiment: SentimentRLExperiment
 
     public init() throws {
         experiment = try SentimentRLExperiment()
     }
+
+    /// Empty: the stored runs of the context-window policy keep their key.
+    public var storeKey: String { "" }
 
     public func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
         let (credit, level): (CreditScheme, UnitLevel) = switch scheme {
@@ -22,10 +25,9 @@ public struct SentimentRLAdapter: SentimentRLRunner {
         case "scar-tokens": (.scar, .tokens)
         case "scar-spans": (.scar, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens))
         case "scar-sentences": (.scar, .sentences)
-        default: throw HarnessError.invalidPlan("unknown SCAR scheme '\(scheme)'; expected \(SentimentRLClaims.schemes.joined(separator: ", "))")
+        default: throw HarnessError.invalidPlan("unknown SCAR scheme '\(scheme)'; expected \(SCARTask.sentiment.schemes.joined(separator: ", "))")
         }
         let curve = try experiment.run(scheme: credit, seed: UInt64(seed), steps: steps, batchSize: batchSize, level: level)
-        return CurveRun(scheme: scheme, seed: seed, steps: curve.points.map(\.step), values: curve.points.map(\.meanReward),
-                        totals: ["reward_calls": Double(curve.totalRewardCalls), "final_evaluation": curve.finalEvaluation])
+        return CurveRun(curve, scheme: scheme, seed: seed)
     }
 }

@@ -187,15 +187,24 @@ public struct InstructionEnvironment {
 
     /// The features of `action` in the current state (see the type's documentation).
     public func actionFeatures(_ action: Action) -> [Double] {
-        var features = ActionKind.allCases.map { $0 == action.kind ? 1.0 : 0.0 }
-        if case .appendSentence(let i) = action {
-            features += [Double(bank.sentences[i].wordCount) / 40, bank.sentences[i].hasComma ? 1 : 0]
-        } else {
-            features += [0, 0]
-        }
+        actionFeatures([action])[0]
+    }
+
+    /// The features of each of `actions` in the current state; the prompt and progress parts,
+    /// shared by every action, are computed once.
+    public func actionFeatures(_ actions: [Action]) -> [[Double]] {
         let present = Set(prompt.instructionIDs)
-        features += InstructionRegistry.supportedIDs.map { present.contains($0) ? 1.0 : 0.0 }
         let words = NumberOfWordsCheck.countWords(PythonText.text(responseText))
-        return features + [Double(actionsTaken) / Double(maxActions), Double(words) / 400]
+        let shared = InstructionRegistry.supportedIDs.map { present.contains($0) ? 1.0 : 0.0 }
+            + [Double(actionsTaken) / Double(maxActions), Double(words) / 400]
+        return actions.map { action in
+            var features = ActionKind.allCases.map { $0 == action.kind ? 1.0 : 0.0 }
+            if case .appendSentence(let i) = action {
+                features += [Double(bank.sentences[i].wordCount) / 40, bank.sentences[i].hasComma ? 1 : 0]
+            } else {
+                features += [0, 0]
+            }
+            return features + shared
+        }
     }
 }

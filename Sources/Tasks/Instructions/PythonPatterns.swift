@@ -80,7 +80,7 @@ public enum PythonPatterns {
     /// `re._casefix` (for ASCII only i ~ U+0131 dotless i, s ~ U+017F long s); an uncased `p`
     /// matches only itself.
     public static func matchesIgnoringCase(_ c: Unicode.Scalar, ascii p: Unicode.Scalar) -> Bool {
-        guard p.properties.isCased else { return c == p }
+        guard (0x41...0x5A).contains(p.value) || (0x61...0x7A).contains(p.value) else { return c == p }  // ASCII cased = letters
         let lower = PythonText.toLowerSimple(p)
         let folded = PythonText.toLowerSimple(c)
         if folded == lower { return true }

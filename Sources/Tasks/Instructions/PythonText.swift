@@ -19,11 +19,17 @@ public enum PythonText {
     public typealias Text = [Unicode.Scalar]
 
     public static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
+        if c.isASCII { return (0x09...0x0D).contains(c.value) || (0x1C...0x20).contains(c.value) }
+        return c.properties.isWhitespace
     }
 
+    /// ASCII answers without the Unicode tables (the same sets: letters, digits, `_`); the
+    /// tables' lookups dominated the IFEval checks' cost.
     public static func isWord(_ c: Unicode.Scalar) -> Bool {
-        if c == "_" { return true }
+        if c.isASCII {
+            let v = c.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x5F
+        }
         switch c.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             return true
@@ -33,18 +39,22 @@ public enum PythonText {
     }
 
     public static func isDecimal(_ c: Unicode.Scalar) -> Bool {
-        c.properties.generalCategory == .decimalNumber
+        if c.isASCII { return (0x30...0x39).contains(c.value) }
+        return c.properties.generalCategory == .decimalNumber
     }
 
     public static func toLowerSimple(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c.properties.lowercaseMapping.unicodeScalars.first ?? c
+        if c.isASCII { return (0x41...0x5A).contains(c.value) ? Unicode.Scalar(c.value + 0x20)! : c }
+        return c.properties.lowercaseMapping.unicodeScalars.first ?? c
     }
 
     public static func lowercased(_ text: Text) -> Text {
         var out = Text()
         out.reserveCapacity(text.count)
         for (index, c) in text.enumerated() {
-            if c.value == 0x3A3 {
+            if c.isASCII {
+                out.append(toLowerSimple(c))
+            } else if c.value == 0x3A3 {
                 out.append(isFinalSigma(text, index) ? "\u{3C2}" : "\u{3C3}")
             } else {
                 out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)

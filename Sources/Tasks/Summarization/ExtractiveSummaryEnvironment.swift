@@ -45,6 +45,10 @@ public struct ExtractiveSummaryEnvironment {
     public let stemming: Bool
     public let maxSentences: Int
     private let tokenizer: RougeTokenizer
+    /// Per-article reward models and static sentence features, computed at an article's first
+    /// `reset` and shared by copies of the environment (replays reset often; both are pure
+    /// functions of the article).
+    private let articleCache = ArticleCache()
 
     /// The current article's index into `articles`.
     public private(set) var articleIndex = 0
@@ -84,7 +88,17 @@ public struct ExtractiveSummaryEnvironment {
         guard articles.indices.contains(articleIndex) else {
             throw StepError(description: "article index \(articleIndex) is outside 0..<\(articles.count)")
         }
-        rewardModel = try RougeReward(reference: articles[articleIndex].summary, variant: variant, stemming: stemming)
+        if articleCache.rewardModels[articleIndex] == nil {
+            let article = articles[articleIndex]
+            articleCache.rewardModels[articleIndex] = try RougeReward(reference: article.summary, variant: variant, stemming: stemming)
+            let title = Set(tokenizer.tokens(article.title))
+            articleCache.staticFeatures[articleIndex] = article.sentences.indices.map { index in
+                let tokens = tokenizer.tokens(article.sentences[index])
+                let overlap = title.isEmpty ? 0 : Double(title.intersection(tokens).count) / Double(title.count)
+                return [Double(index) / Double(article.sentences.count), Double(tokens.count) / 50, overlap]
+            }
+        }
+        rewardModel = articleCache.rewardModels[articleIndex]
         self.articleIndex = articleIndex
         chosen = []
         isDone = false
@@ -132,14 +146,10 @@ public struct ExtractiveSummaryEnvironment {
         try TextGame(text: summaryText, level: level, model: reward)
     }
 
-    /// The four features of body sentence `index` of the current article (see the type's docs).
+    /// The four features of body sentence `index` of the current article (see the type's docs);
+    /// an episode must have started.
     public func sentenceFeatures(_ index: Int) -> [Double] {
-        let sentence = article.sentences[index]
-        let tokens = tokenizer.tokens(sentence)
-        let title = Set(tokenizer.tokens(article.title))
-        let overlap = title.isEmpty ? 0 : Double(title.intersection(tokens).count) / Double(title.count)
-        return [Double(index) / Double(article.sentences.count), Double(tokens.count) / 50, overlap,
-                chosen.contains(index) ? 1 : 0]
+        articleCache.staticFeatures[articleIndex]![index] + [chosen.contains(index) ? 1 : 0]
     }
 
     /// `sentenceFeatures` plus a stop indicator; `.stop` is [0, 0, 0, 0, 1].
@@ -149,4 +159,11 @@ public struct ExtractiveSummaryEnvironment {
         case .stop: return [Double](repeating: 0, count: Self.sentenceFeatureCount) + [1]
         }
     }
+}
+
+/// The memo behind `ExtractiveSummaryEnvironment`'s per-article values, by article index.
+private final class ArticleCache {
+    var rewardModels: [Int: RougeReward] = [:]
+    /// Position, length and title overlap of each body sentence.
+    var staticFeatures: [Int: [[Double]]] = [:]
 }

@@ -1,0 +1,188 @@
+import Foundation
+import Statistics
+
+/// The hook between the claims and a SCAR learner: one training run of a credit scheme,
+/// returned as a reward curve whose `totals["reward_calls"]` counts the reward-model calls the
+/// run made (credit included) and whose `totals["final_evaluation"]`, when present, is the final
+/// policy's held-out reward. Schemes are named as in the task's `SCARTask.schemes`.
+public protocol SCARRunner {
+    /// What the runs depend on beyond the task, steps and batch size (the learner's settings), for
+    /// `CurveStore`; empty for none.
+    var storeKey: String { get }
+    func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
+}
+
+/// A task SCAR's learning claims are tested on, with its schemes and the comparisons it feeds.
+public enum SCARTask: String, CaseIterable, Sendable {
+    case sentiment, summarization, instructions
+
+    /// The schemes trained, in run order. Sentiment: sparse, sparse with the reward doubled, ABC
+    /// and SCAR at three unit levels; the action tasks (units = the episode's actions): sparse,
+    /// sparse doubled and SCAR (no attention-bearing reward model exists for ROUGE or IFEval, so
+    /// no ABC there).
+    public var schemes: [String] {
+        switch self {
+        case .sentiment: return ["sparse", "sparse-2x", "abc", "scar-tokens", "scar-spans", "scar-sentences"]
+        case .summarization, .instructions: return ["sparse", "sparse-2x", "scar"]
+        }
+    }
+
+    /// The SCAR scheme the claims test (span level on sentiment, the paper's recommendation).
+    var scar: String { self == .sentiment ? "scar-spans" : "scar" }
+    /// The dense-credit baselines of C4 and C5 besides sparse.
+    var denseBaselines: [String] { self == .sentiment ? ["abc"] : [] }
+
+    var title: String {
+        switch self {
+        case .sentiment: return "Sentiment control: held-out VADER reward of the prompt + response"
+        case .summarization: return "Extractive summarization (BBC): ROUGE-1 F of the summary"
+        case .instructions: return "Instruction following (IFEval): fraction of instructions followed"
+        }
+    }
+}
+
+/// SCAR's empirical claims from `seeds` runs per scheme on each task:
+/// - C3 (invariance in practice): SCAR's final reward is equivalent to sparse RLHF's within 5% of
+///   the learning gain (TOST), per task;
+/// - C4 (faster convergence): SCAR beats sparse (and ABC on sentiment) on area under the curve and
+///   on steps to the data-defined threshold (`CurveMetrics.threshold`), per task;
+/// - C5 (higher final reward): SCAR beats sparse, sparse with the reward doubled (the reviewers'
+///   reward-scale control: sparse reward plus full-weight dense credit roughly doubles the return)
+///   and ABC on sentiment, per task;
+/// - C6 (granularity, sentiment only): span-level SCAR gains more held-out reward per
+///   reward-model call than token level; sentence level is reported.
+/// Gains are final reward minus the untrained policy's (`CurveMetrics.initialReward`); margins are
+/// 5% of the task's learning gain (threshold as in `CurveMetrics.threshold`, over sparse, the
+/// dense baselines and SCAR).
+public enum SCARLearningClaims {
+    /// One task's experiment: its runner (`nil`: not run), store and sizes.
+    public struct Experiment {
+        public let task: SCARTask
+        public let runner: (any SCARRunner)?
+        public let steps: Int
+        public let batchSize: Int
+        /// How the task's runs were set up, for the claims' design text.
+        public let design: String
+
+        public init(task: SCARTask, runner: (any SCARRunner)?, steps: Int, batchSize: Int, design: String) {
+            self.task = task
+            self.runner = runner
+            self.steps = steps
+            self.batchSize = batchSize
+            self.design = design
+        }
+    }
+
+    static let evidence = [
+        PaperEvidence("Held-out mean reward, Table 1: SCAR 9.27 vs ABC 8.48 (IMDB), 4.35 vs 2.85 (TL;DR), 7.31 vs 6.59 (HH).", source: "papers.md, SCAR 'Reported results' (arXiv 2505.20417, Table 1)"),
+        PaperEvidence("Convergence is shown as reward curves; no steps-to-threshold numbers, no significance tests, seeds unknown (some reported standard deviations are 0.00).", source: "papers.md, SCAR 'Reported results'"),
+        PaperEvidence("Token-level SCAR is worse than span-level on summarization and costs 48 GPU-hours against 7 for span level.", source: "papers.md, SCAR 'Reported results'"),
+        PaperEvidence("Reviewers asked for significance tests and seeds, and a control for reward scale (compare against sparse with the reward doubled).", source: "papers.md, SCAR reviews (ICLR 2026)"),
+    ]
+
+    static func emptyClaims(design: String) -> [ClaimCheck] {
+        [
+            ClaimCheck(id: "C3", title: "SCAR reaches the same reward as sparse RLHF", paper: "SCAR",
+                       statement: "Shapley credit preserves the optimal policy, so at convergence SCAR and sparse RLHF reach the same reward.",
+                       evidence: [evidence[1]], design: design + " C3: TOST of SCAR (span level on sentiment) vs sparse on final reward, margin 5% of the task's learning gain, per task."),
+            ClaimCheck(id: "C4", title: "SCAR converges faster than sparse RLHF and ABC", paper: "SCAR",
+                       statement: "SCAR converges faster than sparse RLHF and attention-based credit on sentiment control, summarization and instruction following (reward curves).",
+                       evidence: [evidence[1], evidence[3]], design: design + " C4: area under the curve (Welch t) and steps to the threshold (Mann-Whitney U) of SCAR vs sparse on each task, and vs ABC on sentiment."),
+            ClaimCheck(id: "C5", title: "SCAR ends with a higher reward than ABC and sparse RLHF", paper: "SCAR",
+                       statement: "SCAR reaches a higher held-out reward than ABC and sparse RLHF.",
+                       evidence: [evidence[0], evidence[3]], design: design + " C5: final reward (Welch t) of SCAR vs sparse and vs sparse with doubled reward (reward-scale control) on each task, and vs ABC on sentiment."),
+            ClaimCheck(id: "C6", title: "Spans give more reward per reward-model call than tokens", paper: "SCAR",
+                       statement: "Span-level credit is as good as or better than token level at a fraction of the cost.",
+                       evidence: [evidence[2]], design: design + " C6 (sentiment): held-out reward gain per reward-model call (Welch t), span-level SCAR vs token level; sentence level reported."),
+        ]
+    }
+
+    /// Runs (or reads back from `store(task)`) every (scheme, seed) of every experiment with a
+    /// runner, then fills C3-C6; claims whose tasks were all skipped read "not measured".
+    public static func check(
+        experiments: [Experiment], store: (SCARTask) throws -> CurveStore, seeds: Int, stream: RandomStream,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> (claims: [ClaimCheck], runs: [SCARTask: [CurveRun]]) {
+        let design = "\(seeds) seeds per scheme. " + experiments.map(\.design).joined(separator: " ")
+        var claims = emptyClaims(design: design)
+        var runs: [SCARTask: [CurveRun]] = [:]
+        var finished = 0
+        for experiment in experiments {
+            guard let runner = experiment.runner else { continue }
+            let store = try store(experiment.task)
+            for seed in 0..<seeds {
+                for scheme in experiment.task.schemes {
+                    if let stored = store.run(scheme: scheme, seed: seed) {
+                        runs[experiment.task, default: []].append(stored)
+                    } else {
+                        let run = try runner.run(scheme: scheme, seed: seed, steps: experiment.steps, batchSize: experiment.batchSize)
+                        try store.append(run)
+                        runs[experiment.task, default: []].append(run)
+                    }
+                    finished += 1
+                    progress(finished)
+                }
+            }
+        }
+        var comparisonIndex: UInt64 = 0
+        for task in SCARTask.allCases {
+            guard let taskRuns = runs[task] else { continue }
+            try fill(&claims, task: task, runs: taskRuns, stream: stream, comparisonIndex: &comparisonIndex)
+        }
+        let skipped = experiments.filter { $0.runner == nil }.map(\.task.rawValue)
+        for i in claims.indices where claims[i].comparisons.isEmpty {
+            claims[i].notMeasuredReason = "the SCAR learning runs of \(skipped.joined(separator: ", ")) were skipped (`reproduce --skip-scar`)."
+        }
+        return (claims, runs)
+    }
+
+    /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
+    /// learner made one, else the mean of its last evaluations (`CurveMetrics.finalReward`).
+    static func finalReward(_ run: CurveRun) -> Double {
+        run.totals["final_evaluation"] ?? CurveMetrics.finalReward(run)
+    }
+
+    /// Adds one task's comparisons and measurements to C3-C6 (`claims` as `emptyClaims` orders them).
+    static func fill(_ claims: inout [ClaimCheck], task: SCARTask, runs: [CurveRun], stream: RandomStream,
+                     comparisonIndex: inout UInt64) throws {
+        func of(_ scheme: String) -> [CurveRun] { runs.filter { $0.scheme == scheme } }
+        let compared = runs.filter { (["sparse", task.scar] + task.denseBaselines).contains($0.scheme) }
+        let threshold = CurveMetrics.threshold(compared)
+        let start = CurveMetrics.initialReward(runs)
+        let margin = 0.05 * (threshold - start) / 0.9
+        let stepMargin = 0.05 * Double(runs[0].steps.last!)
+        let scar = of(task.scar)
+        func compare(_ label: String, _ metric: String, _ baseline: String, _ hypothesis: ClaimComparison.Hypothesis,
+                     test: ClaimComparison.Test = .welch, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
+            comparisonIndex += 1
+            return try ClaimComparison(label: "\(label) (\(task.rawValue))", metric: metric, groupA: task.scar, groupB: baseline,
+                                       hypothesis: hypothesis, test: test, a: scar.map(value), b: of(baseline).map(value),
+                                       stream: stream.substream(comparisonIndex))
+        }
+        let steps = { (run: CurveRun) in -CurveMetrics.stepsToThreshold(run, threshold: threshold) }
+        claims[0].comparisons.append(try compare("C3 final vs sparse", "final reward", "sparse", .equivalent(margin: margin), finalReward))
+        claims[1].comparisons += try (["sparse"] + task.denseBaselines).flatMap { baseline in [
+            try compare("C4 area vs \(baseline)", "area under the curve", baseline, .better(margin: margin), CurveMetrics.area),
+            try compare("C4 steps vs \(baseline)", "minus steps to threshold", baseline, .better(margin: stepMargin), test: .mannWhitney, steps),
+        ] }
+        claims[2].comparisons += try (task.denseBaselines + ["sparse", "sparse-2x"]).map { baseline in
+            try compare("C5 final vs \(baseline)", "final reward", baseline, .better(margin: margin), finalReward)
+        }
+        for i in 0..<3 {
+            claims[i].measurements += [
+                Measurement("\(task.rawValue): reward of the untrained policy", start),
+                Measurement("\(task.rawValue): threshold", threshold,
+                            note: "start + 0.9 (best final of \((["sparse"] + task.denseBaselines + [task.scar]).joined(separator: ", ")) - start)"),
+            ]
+        }
+        guard task == .sentiment else { return }
+        let gainPerCall = { (run: CurveRun) in (finalReward(run) - run.values[0]) / max(run.totals["reward_calls"] ?? 1, 1) }
+        let perCallMargin = 0.05 * abs(scar.map(gainPerCall).reduce(0, +) / Double(max(scar.count, 1)))
+        claims[3].comparisons.append(try compare("C6 gain per call vs tokens", "reward gain per reward-model call", "scar-tokens",
+                                                 .better(margin: max(perCallMargin, 1e-12)), gainPerCall))
+        claims[3].measurements += ["scar-tokens", "scar-spans", "scar-sentences"].map { scheme in
+            let values = of(scheme).map(gainPerCall)
+            return Measurement("mean gain per reward-model call, \(scheme)", values.reduce(0, +) / Double(max(values.count, 1)))
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Shapley
+import Statistics
+import Tasks
+
+/// SCAR-style RL on an `ActionTask` (extractive summarization, instruction following): a
+/// `LinearActionPolicy` is trained by PPO on the task's final reward, spread over the episode's
+/// steps by a `CreditScheme` whose units are the episode's content actions (`ActionSubsetGame`:
+/// an action's Shapley value is its share of the reward of the response it helped build).
+///
+/// **Run.** The policy starts at theta = 0 (uniform over the legal actions), which is also
+/// pi_ref. Per step: `batchSize` training episodes drawn uniformly, one rollout each; per-step
+/// rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t) (beta = `klCoefficient`); a
+/// linear value baseline on the state features; GAE (discount 1, lambda); advantages whitened over
+/// the batch; then `ppoEpochs` full-batch Adam steps on the clipped surrogate and on the value
+/// loss. Credit for unit schemes: step t of a content action gets that action's credit, the stop
+/// step gets none (plus v(empty)/T on every step under SCAR, see `CreditScheme.unitRewards`).
+/// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation),
+/// so a run is a pure function of its arguments.
+///
+/// **Cost.** A rollout computes every legal action's features at every step; the credit costs
+/// the value calls of the scheme's estimator (one replay and one reward each; `rewardCalls`).
+public struct ActionTaskExperiment<Task: ActionTask> {
+    public struct Configuration: Sendable, Equatable {
+        /// beta of the per-step KL penalty to the uniform reference.
+        public var klCoefficient = 0.01
+        public var clipRange = 0.2
+        public var gaeLambda = 0.95
+        public var ppoEpochs = 4
+        public var policyLearningRate = 0.05
+        public var valueLearningRate = 0.05
+        /// Episodes of the final evaluation (the evaluation list in order, wrapping).
+        public var evaluationEpisodes = 128
+
+        public init() {}
+    }
+
+    public struct RunError: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { "invalid action-task RL run: \(reason)" }
+    }
+
+    public let task: Task
+    public let trainingEpisodes: [Int]
+    public let evaluationEpisodes: [Int]
+    public let configuration: Configuration
+
+    public init(task: Task, trainingEpisodes: [Int], evaluationEpisodes: [Int], configuration: Configuration = Configuration()) throws {
+        guard !trainingEpisodes.isEmpty, !evaluationEpisodes.isEmpty else {
+            throw RunError(reason: "an action-task experiment needs training and evaluation episodes")
+        }
+        self.task = task
+        self.trainingEpisodes = trainingEpisodes
+        self.evaluationEpisodes = evaluationEpisodes
+        self.configuration = configuration
+    }
+
+    /// Trains a fresh uniform policy for `steps` PPO steps of `batchSize` episodes under `scheme`
+    /// and returns its learning curve (`level` reads "actions").
+    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int) throws -> LearningCurve {
+        guard steps >= 1, batchSize >= 1 else {
+            throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))")
+        }
+        let configuration = configuration
+        let root = RandomStream(seed: seed)
+        let sampler = root.substream(0), estimators = root.substream(1)
+        var policy = LinearActionPolicy(featureCount: task.policyFeatureCount)
+        var value = LinearValueBaseline(featureCount: task.valueFeatureCount)
+        var policyAdam = Adam(parameterCount: policy.weights.count, learningRate: configuration.policyLearningRate)
+        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.valueLearningRate)
+        var points: [LearningCurve.Point] = []
+        var elapsed: [Double] = []
+        let clock = ContinuousClock()
+        let start = clock.now
+        for step in 0..<steps {
+            var batch = ActionStepBatch()
+            var rewardSum = 0.0, klSum = 0.0, length = 0, calls = 0
+            for _ in 0..<batchSize {
+                let episode = try rollout(policy, episode: trainingEpisodes[sampler.integer(below: trainingEpisodes.count)], random: sampler)
+                let game = MeteredGame(ActionSubsetGame(task: task, episode: episode.index, actions: episode.contentActions))
+                let rewards = try scheme.unitRewards(
+                    game, stepOfPlayer: episode.contentSteps, stepCount: episode.actions.count,
+                    partition: { throw GameError.invalidGame("an action game has no coarser units to group by; use another fallback than owen") },
+                    random: estimators)
+                try CreditAssignment(rewards: rewards, sequenceReward: episode.reward, rewardCalls: game.calls).checkEfficiency(of: scheme)
+                rewardSum += episode.reward
+                calls += game.calls
+                length += episode.contentActions.count
+                let kl = zip(episode.logProbabilities, episode.referenceLogProbabilities).map { $0 - $1 }
+                klSum += kl.reduce(0, +)
+                let shaped = zip(rewards, kl).map { $0 - configuration.klCoefficient * $1 }
+                let values = episode.stateFeatures.map(value.value)
+                let advantages = PPO.advantages(rewards: shaped, values: values, lambda: configuration.gaeLambda)
+                batch.append(episode, advantages: advantages, returns: zip(advantages, values).map { $0 + $1 })
+            }
+            let advantages = PPO.whitened(batch.advantages)
+            let all = Array(batch.actions.indices)
+            for _ in 0..<configuration.ppoEpochs {
+                var gradient = [Double](repeating: 0, count: policy.weights.count)
+                let scale = 1 / Double(all.count)
+                for i in all {
+                    let distribution = policy.distribution(batch.features[i])
+                    let term = PPO.clippedTerm(logProbability: distribution.logProbability(batch.actions[i]),
+                                               oldLogProbability: batch.oldLogProbabilities[i], advantage: advantages[i],
+                                               clip: configuration.clipRange)
+                    if term.slope != 0 {
+                        policy.accumulateGradient(features: batch.features[i], action: batch.actions[i], distribution: distribution,
+                                                  coefficient: -term.slope * scale, into: &gradient)
+                    }
+                }
+                policyAdam.step(&policy.weights, gradient: gradient)
+                valueAdam.step(&value.parameters, gradient: value.loss(states: batch.stateFeatures, returns: batch.returns, indices: all).gradient)
+            }
+            points.append(LearningCurve.Point(
+                step: step, meanReward: rewardSum / Double(batchSize), meanKL: klSum / Double(batchSize),
+                rewardCalls: calls, meanLength: Double(length) / Double(batchSize)))
+            elapsed.append((clock.now - start).seconds)
+        }
+        return LearningCurve(scheme: scheme.description, seed: seed, level: "actions", batchSize: batchSize, points: points,
+                             finalEvaluation: try evaluate(policy, random: root.substream(3)), elapsedSeconds: elapsed)
+    }
+
+    /// `LearningCurve.finalEvaluation` of the uniform starting policy under `seed`'s evaluation stream.
+    public func referenceEvaluation(seed: UInt64) throws -> Double {
+        try evaluate(LinearActionPolicy(featureCount: task.policyFeatureCount), random: RandomStream(seed: seed).substream(3))
+    }
+
+    /// Mean final reward of `policy` over `evaluationEpisodes` rollouts of the evaluation list.
+    func evaluate(_ policy: LinearActionPolicy, random: RandomStream) throws -> Double {
+        var total = 0.0
+        for e in 0..<configuration.evaluationEpisodes {
+            total += try rollout(policy, episode: evaluationEpisodes[e % evaluationEpisodes.count], random: random).reward
+        }
+        return total / Double(configuration.evaluationEpisodes)
+    }
+
+    /// One sampled episode with what PPO and the credit need of each step.
+    func rollout(_ policy: LinearActionPolicy, episode index: Int, random: RandomStream) throws -> ActionEpisode<Task.Action> {
+        var environment = task
+        try environment.reset(episode: index)
+        var episode = ActionEpisode<Task.Action>(index: index)
+        var done = false
+        while !done {
+            let legal = environment.legalActions
+            let features = environment.actionFeatures(legal)
+            let (choice, logProbability) = policy.distribution(features).sample(random: random)
+            episode.stateFeatures.append(environment.stateFeatures())
+            episode.features.append(features)
+            episode.actions.append(choice)
+            episode.logProbabilities.append(logProbability)
+            episode.referenceLogProbabilities.append(-log(Double(legal.count)))
+            if legal[choice] != environment.stopAction {
+                episode.contentSteps.append(episode.actions.count - 1)
+                episode.contentActions.append(legal[choice])
+            }
+            done = try environment.take(legal[choice])
+        }
+        episode.reward = try environment.currentReward()
+        return episode
+    }
+}
+
+/// One rollout of an action task.
+struct ActionEpisode<Action: Hashable> {
+    let index: Int
+    var stateFeatures: [[Double]] = []
+    /// Per step, the feature rows of the legal actions; `actions` indexes them.
+    var features: [[[Double]]] = []
+    var actions: [Int] = []
+    var logProbabilities: [Double] = []
+    var referenceLogProbabilities: [Double] = []
+    /// The steps that took a content action (not stop), and those actions, in order.
+    var contentSteps: [Int] = []
+    var contentActions: [Action] = []
+    var reward = 0.0
+
+    init(index: Int) { self.index = index }
+}
+
+/// The steps of one PPO batch, flattened over its episodes.
+struct ActionStepBatch {
+    var stateFeatures: [[Double]] = []
+    var features: [[[Double]]] = []
+    var actions: [Int] = []
+    var oldLogProbabilities: [Double] = []
+    var advantages: [Double] = []
+    var returns: [Double] = []
+
+    mutating func append<Action>(_ episode: ActionEpisode<Action>, advantages: [Double], returns: [Double]) {
+        stateFeatures += episode.stateFeatures
+        features += episode.features
+        actions += episode.actions
+        oldLogProbabilities += episode.logProbabilities
+        self.advantages += advantages
+        self.returns += returns
+    }
+}
