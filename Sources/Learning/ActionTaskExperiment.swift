@@ -10,9 +10,9 @@ import Tasks
 ///
 /// **Run.** The policy starts at theta = 0 (uniform over the legal actions), which is also
 /// pi_ref. Per step: `batchSize` training episodes drawn uniformly, one rollout each; per-step
-/// rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t) (beta = `klCoefficient`); a
+/// rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t) (beta = `ppo.klCoefficient`); a
 /// linear value baseline on the state features; GAE (discount 1, lambda); advantages whitened over
-/// the batch; then `ppoEpochs` full-batch Adam steps on the clipped surrogate and on the value
+/// the batch; then `ppo.epochs` full-batch Adam steps on the clipped surrogate and on the value
 /// loss. Credit for unit schemes: step t of a content action gets that action's credit, the stop
 /// step gets none (plus v(empty)/T on every step under SCAR, see `CreditScheme.unitRewards`).
 /// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation),
@@ -22,13 +22,9 @@ import Tasks
 /// the value calls of the scheme's estimator (one replay and one reward each; `rewardCalls`).
 public struct ActionTaskExperiment<Task: ActionTask> {
     public struct Configuration: Sendable, Equatable {
-        /// beta of the per-step KL penalty to the uniform reference.
-        public var klCoefficient = 0.01
-        public var clipRange = 0.2
-        public var gaeLambda = 0.95
-        public var ppoEpochs = 4
-        public var policyLearningRate = 0.05
-        public var valueLearningRate = 0.05
+        /// PPO: KL coefficient beta = 0.01 to the uniform reference, policy learning rate 0.05,
+        /// clip 0.2, lambda 0.95, 4 epochs, value learning rate 0.05.
+        public var ppo = PPOSettings(klCoefficient: 0.01, policyLearningRate: 0.05)
         /// Episodes of the final evaluation (the evaluation list in order, wrapping).
         public var evaluationEpisodes = 128
 
@@ -66,15 +62,15 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         let sampler = root.substream(0), estimators = root.substream(1)
         var policy = LinearActionPolicy(featureCount: task.policyFeatureCount)
         var value = LinearValueBaseline(featureCount: task.valueFeatureCount)
-        var policyAdam = Adam(parameterCount: policy.weights.count, learningRate: configuration.policyLearningRate)
-        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.valueLearningRate)
+        var policyAdam = Adam(parameterCount: policy.weights.count, learningRate: configuration.ppo.policyLearningRate)
+        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.ppo.valueLearningRate)
         var points: [LearningCurve.Point] = []
         var elapsed: [Double] = []
         let clock = ContinuousClock()
         let start = clock.now
         for step in 0..<steps {
             var batch = ActionStepBatch()
-            var rewardSum = 0.0, klSum = 0.0, length = 0, calls = 0
+            var tally = BatchTally()
             for _ in 0..<batchSize {
                 let episode = try rollout(policy, episode: trainingEpisodes[sampler.integer(below: trainingEpisodes.count)], random: sampler)
                 let game = MeteredGame(ActionSubsetGame(task: task, episode: episode.index, actions: episode.contentActions))
@@ -83,26 +79,24 @@ public struct ActionTaskExperiment<Task: ActionTask> {
                     partition: { throw GameError.invalidGame("an action game has no coarser units to group by; use another fallback than owen") },
                     random: estimators)
                 try CreditAssignment(rewards: rewards, sequenceReward: episode.reward, rewardCalls: game.calls).checkEfficiency(of: scheme)
-                rewardSum += episode.reward
-                calls += game.calls
-                length += episode.contentActions.count
-                let kl = zip(episode.logProbabilities, episode.referenceLogProbabilities).map { $0 - $1 }
-                klSum += kl.reduce(0, +)
-                let shaped = zip(rewards, kl).map { $0 - configuration.klCoefficient * $1 }
                 let values = episode.stateFeatures.map(value.value)
-                let advantages = PPO.advantages(rewards: shaped, values: values, lambda: configuration.gaeLambda)
-                batch.append(episode, advantages: advantages, returns: zip(advantages, values).map { $0 + $1 })
+                let targets = PPO.episodeTargets(
+                    credit: rewards, logProbabilities: episode.logProbabilities,
+                    referenceLogProbabilities: episode.referenceLogProbabilities, values: values,
+                    klCoefficient: configuration.ppo.klCoefficient, lambda: configuration.ppo.gaeLambda)
+                tally.add(reward: episode.reward, kl: targets.kl, length: episode.contentActions.count, calls: game.calls)
+                batch.append(episode, advantages: targets.advantages, returns: targets.returns)
             }
             let advantages = PPO.whitened(batch.advantages)
             let all = Array(batch.actions.indices)
-            for _ in 0..<configuration.ppoEpochs {
+            for _ in 0..<configuration.ppo.epochs {
                 var gradient = [Double](repeating: 0, count: policy.weights.count)
                 let scale = 1 / Double(all.count)
                 for i in all {
                     let distribution = policy.distribution(batch.features[i])
                     let term = PPO.clippedTerm(logProbability: distribution.logProbability(batch.actions[i]),
                                                oldLogProbability: batch.oldLogProbabilities[i], advantage: advantages[i],
-                                               clip: configuration.clipRange)
+                                               clip: configuration.ppo.clipRange)
                     if term.slope != 0 {
                         policy.accumulateGradient(features: batch.features[i], action: batch.actions[i], distribution: distribution,
                                                   coefficient: -term.slope * scale, into: &gradient)
@@ -111,9 +105,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
                 policyAdam.step(&policy.weights, gradient: gradient)
                 valueAdam.step(&value.parameters, gradient: value.loss(states: batch.stateFeatures, returns: batch.returns, indices: all).gradient)
             }
-            points.append(LearningCurve.Point(
-                step: step, meanReward: rewardSum / Double(batchSize), meanKL: klSum / Double(batchSize),
-                rewardCalls: calls, meanLength: Double(length) / Double(batchSize)))
+            points.append(tally.point(step: step, batchSize: batchSize))
             elapsed.append((clock.now - start).seconds)
         }
         return LearningCurve(scheme: scheme.description, seed: seed, level: "actions", batchSize: batchSize, points: points,

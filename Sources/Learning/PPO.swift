@@ -65,3 +65,57 @@ enum PPO {
         return unclipped <= clipped ? (unclipped, unclipped) : (clipped, 0)
     }
 }
+
+/// PPO's hyperparameters, shared by the learners.
+public struct PPOSettings: Sendable, Equatable {
+    /// beta of the per-step KL penalty to pi_ref.
+    public var klCoefficient: Double
+    /// epsilon of the clipped ratio.
+    public var clipRange = 0.2
+    /// lambda of GAE (discount 1).
+    public var gaeLambda = 0.95
+    /// Passes over each batch.
+    public var epochs = 4
+    /// Adam's learning rates for the policy and the value head.
+    public var policyLearningRate: Double
+    public var valueLearningRate = 0.05
+
+    public init(klCoefficient: Double, policyLearningRate: Double) {
+        self.klCoefficient = klCoefficient
+        self.policyLearningRate = policyLearningRate
+    }
+}
+
+extension PPO {
+    /// One episode's PPO targets from its per-step credit: the shaped rewards
+    /// r_t = credit_t - beta (log pi_old(a_t|s_t) - log pi_ref(a_t|s_t)), GAE advantages over them
+    /// (discount 1, `lambda`) against the critic's `values`, and returns A_t + V(s_t). Also gives
+    /// the episode's sampled KL estimate sum_t (log pi_old - log pi_ref).
+    static func episodeTargets(
+        credit: [Double], logProbabilities: [Double], referenceLogProbabilities: [Double], values: [Double],
+        klCoefficient: Double, lambda: Double
+    ) -> (kl: Double, advantages: [Double], returns: [Double]) {
+        let kl = zip(logProbabilities, referenceLogProbabilities).map { $0 - $1 }
+        let rewards = zip(credit, kl).map { $0 - klCoefficient * $1 }
+        let advantages = advantages(rewards: rewards, values: values, lambda: lambda)
+        return (kl.reduce(0, +), advantages, zip(advantages, values).map { $0 + $1 })
+    }
+}
+
+/// The sums one PPO step reports (`LearningCurve.Point`), over its batch of episodes.
+struct BatchTally {
+    var reward = 0.0, kl = 0.0, length = 0, calls = 0
+
+    mutating func add(reward: Double, kl: Double, length: Int, calls: Int) {
+        self.reward += reward
+        self.kl += kl
+        self.length += length
+        self.calls += calls
+    }
+
+    /// Means over `batchSize` episodes; calls summed.
+    func point(step: Int, batchSize: Int) -> LearningCurve.Point {
+        LearningCurve.Point(step: step, meanReward: reward / Double(batchSize), meanKL: kl / Double(batchSize),
+                            rewardCalls: calls, meanLength: Double(length) / Double(batchSize))
+    }
+}

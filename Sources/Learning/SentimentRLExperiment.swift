@@ -18,7 +18,7 @@ import Tasks
 /// **Run.** Per step: `batchSize` prompts drawn uniformly, one response each (up to `horizon`
 /// words, stopped by `<eos>`), per-step rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t),
 /// a tabular value baseline (`ValueBaseline`), GAE (discount 1, lambda), advantages whitened over
-/// the batch's steps, then `ppoEpochs` passes of Adam over `minibatches` shuffled minibatches of
+/// the batch's steps, then `ppo.epochs` passes of Adam over `minibatches` shuffled minibatches of
 /// whole episodes (a recurrent policy backpropagates through each episode) on the clipped
 /// surrogate and on the value loss of the minibatch's steps. All randomness comes from
 /// `RandomStream(seed:)` substreams (0 sampling, 1 estimators, 2 minibatch shuffles,
@@ -37,18 +37,13 @@ public struct SentimentRLExperiment: Sendable {
         /// d and H of the GRU (unused by the context-window policy).
         public var embeddingSize = 32
         public var hiddenSize = 32
-        /// beta of the per-token KL penalty (TRL's default 0.05).
-        public var klCoefficient = 0.05
-        public var clipRange = 0.2
-        public var gaeLambda = 0.95
-        public var ppoEpochs = 4
-        public var minibatches = 1
-        /// Adam's learning rate for the policy: 0.02 for the context-window policy, whose
+        /// PPO: KL coefficient beta = 0.05 per token (TRL's default), clip 0.2, lambda 0.95, 4
+        /// epochs, value learning rate 0.05; the policy's learning rate 0.02 for the context-window policy, whose
         /// parameters are logits read one row per step; 0.002 for the GRU, which then learns at
         /// about the context-window policy's pace (sparse reward, seed 0, 300 steps of 32: held-out
         /// reward 0.18 -> 0.78 against 0.18 -> 0.80; 0.004 reached the same 0.78 with a larger KL).
-        public var policyLearningRate: Double
-        public var valueLearningRate = 0.05
+        public var ppo: PPOSettings
+        public var minibatches = 1
         /// Adam epochs, minibatch size (in snippets) and learning rate of the pi_ref fit; the seed's
         /// substream 0 initialises the GRU, substream 1 shuffles. Context window: 2 epochs of 64
         /// snippets (about 1,000 words) at 0.01 from the bigram start, held-out loss 3.43 nats per
@@ -66,10 +61,10 @@ public struct SentimentRLExperiment: Sendable {
             self.policy = policy
             switch policy {
             case .gru:
-                policyLearningRate = 0.002
+                ppo = PPOSettings(klCoefficient: 0.05, policyLearningRate: 0.002)
                 (referenceEpochs, referenceMinibatchSize, referenceLearningRate) = (4, 32, 0.01)
             case .contextWindow:
-                policyLearningRate = 0.02
+                ppo = PPOSettings(klCoefficient: 0.05, policyLearningRate: 0.02)
                 (referenceEpochs, referenceMinibatchSize, referenceLearningRate) = (2, 64, 0.01)
             }
         }
@@ -156,8 +151,8 @@ public struct SentimentRLExperiment: Sendable {
         let environment = CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention, level: level)
         var policy = reference
         var value = ValueBaseline(horizon: configuration.horizon, symbolCount: vocabulary.symbolCount)
-        var policyAdam = Adam(parameterCount: policy.parameters.count, learningRate: configuration.policyLearningRate)
-        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.valueLearningRate)
+        var policyAdam = Adam(parameterCount: policy.parameters.count, learningRate: configuration.ppo.policyLearningRate)
+        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.ppo.valueLearningRate)
         var points: [LearningCurve.Point] = []
         var elapsed: [Double] = []
         let clock = ContinuousClock()
@@ -168,39 +163,35 @@ public struct SentimentRLExperiment: Sendable {
             }
             let referenceLogProbabilities = reference.logProbabilities(episodes.map(\.sequence))
             var batch = StepBatch()
-            var rewardSum = 0.0, klSum = 0.0, words = 0, calls = 0
+            var tally = BatchTally()
             for (episode, referenceLogProbability) in zip(episodes, referenceLogProbabilities) {
                 let credit = try scheme.assign(episode.response, in: environment, random: estimators)
                 try credit.checkEfficiency(of: scheme)
-                rewardSum += credit.sequenceReward
-                calls += credit.rewardCalls
-                words += episode.response.wordRanges.count
-                let kl = zip(episode.logProbabilities, referenceLogProbability).map { $0 - $1 }
-                klSum += kl.reduce(0, +)
-                let rewards = zip(credit.rewards, kl).map { $0 - configuration.klCoefficient * $1 }
                 let states = episode.sequence.actions.indices.map { episode.sequence.state(at: $0, horizon: configuration.horizon) }
                 let values = states.map(value.value)
-                let advantages = PPO.advantages(rewards: rewards, values: values, lambda: configuration.gaeLambda)
-                batch.append(episode, states: states, advantages: advantages, returns: zip(advantages, values).map { $0 + $1 })
+                let targets = PPO.episodeTargets(
+                    credit: credit.rewards, logProbabilities: episode.logProbabilities,
+                    referenceLogProbabilities: referenceLogProbability, values: values,
+                    klCoefficient: configuration.ppo.klCoefficient, lambda: configuration.ppo.gaeLambda)
+                tally.add(reward: credit.sequenceReward, kl: targets.kl, length: episode.response.wordRanges.count, calls: credit.rewardCalls)
+                batch.append(episode, states: states, advantages: targets.advantages, returns: targets.returns)
             }
             let advantages = batch.perEpisode(PPO.whitened(batch.advantages))
-            for _ in 0..<configuration.ppoEpochs {
+            for _ in 0..<configuration.ppo.epochs {
                 let order = shuffler.permutation(of: batchSize)
                 let size = (batchSize + configuration.minibatches - 1) / configuration.minibatches
                 for first in stride(from: 0, to: batchSize, by: size) {
                     let chosen = Array(order[first..<min(first + size, batchSize)])
                     let surrogate = PPO.clippedSurrogate(
                         policy, sequences: batch.sequences, oldLogProbabilities: batch.oldLogProbabilities,
-                        advantages: advantages, indices: chosen, clip: configuration.clipRange)
+                        advantages: advantages, indices: chosen, clip: configuration.ppo.clipRange)
                     policyAdam.step(&policy.parameters, gradient: surrogate.gradient)
                     let stepIndices = chosen.flatMap { batch.offsets[$0]..<batch.offsets[$0 + 1] }
                     valueAdam.step(&value.parameters, gradient: value.loss(states: batch.states, returns: batch.returns, indices: stepIndices).gradient)
                 }
             }
-            points.append(LearningCurve.Point(
-                step: step, meanReward: rewardSum / Double(batchSize), meanKL: klSum / Double(batchSize),
-                rewardCalls: calls, meanLength: Double(words) / Double(batchSize)))
-            elapsed.append(seconds(clock.now - start))
+            points.append(tally.point(step: step, batchSize: batchSize))
+            elapsed.append((clock.now - start).seconds)
         }
         return LearningCurve(
             scheme: scheme.description, seed: seed, level: level.description, batchSize: batchSize, points: points,
@@ -267,8 +258,4 @@ struct StepBatch {
     func perEpisode(_ x: [Double]) -> [[Double]] {
         sequences.indices.map { Array(x[offsets[$0]..<offsets[$0 + 1]]) }
     }
-}
-
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }

@@ -14,8 +14,8 @@ public struct SentimentRLAdapter: SCARRunner {
         experiment = try SentimentRLExperiment()
     }
 
-    /// Empty: the stored runs of the context-window policy keep their key.
-    public var storeKey: String { "" }
+    /// The policy (`policy=gru` or `policy=contextWindow`).
+    public var storeKey: String { "policy=\(experiment.configuration.policy.rawValue)" }
 
     public func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
         let (credit, level): (CreditScheme, UnitLevel) = switch scheme {
