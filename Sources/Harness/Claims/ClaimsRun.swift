@@ -35,6 +35,19 @@ public struct ClaimsSettings: Sendable {
         }
     }
 
+    /// What bounds this run's scale, for paper-check.md (sizes from these settings).
+    var limits: [String] {
+        let (sentimentSteps, sentimentBatch) = scarSize(.sentiment)
+        let (summarySteps, summaryBatch) = scarSize(.summarization)
+        let (instructionSteps, instructionBatch) = scarSize(.instructions)
+        return [
+            "Models. The papers fine-tune GPT-2 and LLaMA-size language models; here sentiment control uses a one-layer GRU (d = 32, H = 32) over a 300-word vocabulary that continues 2-4-word prompts for at most 8 words, and summarization and instruction following use log-linear policies that choose among given sentences and actions (at most 3 and 24 steps). Sparse credit is a milder handicap over such short horizons than over hundreds of tokens.",
+            "Reward models. VADER (a lexicon) stands in for a learned sentiment classifier, ROUGE-1 F against the BBC extractive reference for a summarization reward model, and Google's rule-based IFEval checks for an instruction-following reward model. ABC redistributes with a separately trained attention model's weights while the reward is VADER; no attention model exists for ROUGE or IFEval, so ABC is compared on sentiment only.",
+            "Compute. Two CPU cores: \(seeds) seeds per scheme; sentiment \(sentimentSteps) PPO steps of \(sentimentBatch) episodes, summarization \(summarySteps) x \(summaryBatch), instruction following \(instructionSteps) x \(instructionBatch). Final rewards are held-out evaluations of the last policy, not converged optima.",
+            "Statistics. Every comparison of every claim is in one Holm family, so a claim is supported only when its effect survives the correction across all claims of the run.",
+        ]
+    }
+
     var description: String {
         "\(quick ? "Quick" : "Full") run: \(seeds) seeds per scheme for the learning experiments, seed \(seed)."
     }
@@ -104,7 +117,7 @@ public enum ClaimsRun {
 
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
-        try PaperCheckDocument.markdown(claims, runDescription: settings.description)
+        try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits)
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }

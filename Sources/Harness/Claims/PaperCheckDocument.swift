@@ -4,7 +4,8 @@ import Foundation
 /// its source, our test, what we measured, the statistics, the verdict), after a verdict table.
 /// Generated from `ClaimCheck` values only, so rerunning the run regenerates it.
 public enum PaperCheckDocument {
-    public static func markdown(_ claims: [ClaimCheck], runDescription: String) -> String {
+    /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts.
+    public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = []) -> String {
         var out = """
         # Paper check: SCAR and ShapE-GRPO, claim by claim
 
@@ -22,6 +23,9 @@ public enum PaperCheckDocument {
         """
         for claim in claims {
             out += "| [\(claim.id)](#\(anchor(claim))) \(claim.title) | \(claim.paper) | **\(claim.verdict.rawValue)** |\n"
+        }
+        if !limits.isEmpty {
+            out += "\n## What limits this reproduction\n\n" + limits.map { "- \($0)\n" }.joined()
         }
         for claim in claims { out += "\n" + section(claim) }
         return out
