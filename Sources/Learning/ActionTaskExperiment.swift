@@ -52,8 +52,10 @@ public struct ActionTaskExperiment<Task: ActionTask> {
     }
 
     /// Trains a fresh uniform policy for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// and returns its learning curve (`level` reads "actions").
-    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int) throws -> LearningCurve {
+    /// and returns its learning curve (`level` reads "actions"); `progress` hears the number of
+    /// finished steps after each.
+    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
+                    progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else {
             throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))")
         }
@@ -106,6 +108,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
                 valueAdam.step(&value.parameters, gradient: value.loss(states: batch.stateFeatures, returns: batch.returns, indices: all).gradient)
             }
             points.append(tally.point(step: step, batchSize: batchSize))
+            progress(step + 1)
             elapsed.append((clock.now - start).seconds)
         }
         return LearningCurve(scheme: scheme.description, seed: seed, level: "actions", batchSize: batchSize, points: points,

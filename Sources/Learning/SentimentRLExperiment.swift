@@ -135,15 +135,18 @@ public struct SentimentRLExperiment: Sendable {
     }
 
     /// Trains a fresh copy of pi_ref for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// (`level`: the units of the Shapley and leave-one-out games) and returns its learning curve.
-    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel = .tokens) throws -> LearningCurve {
+    /// (`level`: the units of the Shapley and leave-one-out games) and returns its learning curve;
+    /// `progress` hears the number of finished steps after each.
+    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel = .tokens,
+                    progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else { throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))") }
-        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level)
+        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level, progress: progress)
     }
 
     /// `run` with pi_ref's concrete type.
     private func train<Policy: WordPolicy>(
-        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel
+        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel,
+        progress: (Int) -> Void
     ) throws -> LearningCurve {
         let configuration = configuration
         let root = RandomStream(seed: seed)
@@ -191,6 +194,7 @@ public struct SentimentRLExperiment: Sendable {
                 }
             }
             points.append(tally.point(step: step, batchSize: batchSize))
+            progress(step + 1)
             elapsed.append((clock.now - start).seconds)
         }
         return LearningCurve(

@@ -17,10 +17,11 @@ public struct ActionTaskRLAdapter: SCARRunner {
     public static let summarizationSplitSeed: UInt64 = 2025
     public static let bankSize = 60
     public static let bankSeed: UInt64 = 1
-    static let instructionsSCAR = ShapleyCreditOptions(exactUpTo: 6, fallback: .antithetic, budget: 64)
+    public static let instructionsSCAR = ShapleyCreditOptions(exactUpTo: 6, fallback: .antithetic, budget: 64)
 
     let task: SCARTask
-    private let runOne: (CreditScheme, UInt64, Int, Int) throws -> LearningCurve
+    private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
+    private let referenceOne: (UInt64) throws -> Double
 
     /// Loads the task's data (`task` must be summarization or instructions).
     public init(task: SCARTask) throws {
@@ -32,14 +33,16 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 task: environment,
                 trainingEpisodes: environment.episodes(split: .train, seed: Self.summarizationSplitSeed),
                 evaluationEpisodes: environment.episodes(split: .test, seed: Self.summarizationSplitSeed))
-            runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3) }
+            runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
+            referenceOne = experiment.referenceEvaluation
         case .instructions:
             let environment = try InstructionEnvironment(
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))
             let indices = Array(environment.prompts.indices)
             let experiment = try ActionTaskExperiment(
                 task: environment, trainingEpisodes: indices.filter { $0 % 5 != 0 }, evaluationEpisodes: indices.filter { $0 % 5 == 0 })
-            runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3) }
+            runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
+            referenceOne = experiment.referenceEvaluation
         case .sentiment:
             throw HarnessError.invalidPlan("sentiment is not an action task; use SentimentRLAdapter")
         }
@@ -56,7 +59,17 @@ public struct ActionTaskRLAdapter: SCARRunner {
         case "scar": task == .instructions ? .shapley(Self.instructionsSCAR) : .scar
         default: throw HarnessError.invalidPlan("unknown \(task.rawValue) scheme '\(scheme)'; expected \(task.schemes.joined(separator: ", "))")
         }
-        let curve = try runOne(credit, UInt64(seed), steps, batchSize)
-        return CurveRun(curve, scheme: scheme, seed: seed)
+        return CurveRun(try train(credit, seed: UInt64(seed), steps: steps, batchSize: batchSize), scheme: scheme, seed: seed)
+    }
+
+    /// One run under any credit scheme (`CreditScheme.assign`'s action-game rules; ABC is refused).
+    public func train(_ credit: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
+                      progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
+        try runOne(credit, seed, steps, batchSize, progress)
+    }
+
+    /// The held-out reward of the untrained (uniform) policy under `seed`'s evaluation stream.
+    public func referenceEvaluation(seed: UInt64) throws -> Double {
+        try referenceOne(seed)
     }
 }
