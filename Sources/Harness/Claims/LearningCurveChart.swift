@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// Mean learning curves with bands, one series per scheme: at each evaluation step the mean over
 /// seeds and the band mean -+ 1.96 standard errors (sample sd / sqrt(seeds); an approximate 95%
@@ -10,12 +11,11 @@ enum LearningCurveChart {
             guard let steps = group.first?.steps, group.allSatisfy({ $0.steps == steps }) else { return nil }
             var points: [(x: Double, y: Double)] = [], band: [(lower: Double, upper: Double)] = []
             for (i, step) in steps.enumerated() {
-                let values = group.map { $0.values[i] }
-                let mean = values.reduce(0, +) / Double(values.count)
-                let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1) : 0
-                let half = 1.96 * (variance / Double(values.count)).squareRoot()
-                points.append((Double(step), mean))
-                band.append((mean - half, mean + half))
+                var moments = RunningMoments()
+                for run in group { moments.add(run.values[i]) }
+                let half = 1.96 * (moments.standardError ?? 0)
+                points.append((Double(step), moments.mean))
+                band.append((moments.mean - half, moments.mean + half))
             }
             return GnuplotChart.Series(name: "\(scheme) (\(group.count) seeds)", points: points, band: band)
         }
