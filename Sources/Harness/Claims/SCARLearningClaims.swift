@@ -155,7 +155,8 @@ public enum SCARLearningClaims {
         func compare(_ label: String, _ metric: String, _ baseline: String, _ hypothesis: ClaimComparison.Hypothesis,
                      test: ClaimComparison.Test = .welch, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
             comparisonIndex += 1
-            return try ClaimComparison(label: "\(label) (\(task.rawValue))", metric: metric, groupA: task.scar, groupB: baseline,
+            return try ClaimComparison(label: "\(label) (\(task.rawValue))", metric: metric,
+                                       groupA: "\(task.rawValue): \(task.scar)", groupB: "\(task.rawValue): \(baseline)",
                                        hypothesis: hypothesis, test: test, a: scar.map(value), b: of(baseline).map(value),
                                        stream: stream.substream(comparisonIndex))
         }
