@@ -23,7 +23,9 @@ struct Train: ParsableCommand {
         Shows progress per PPO step on standard error; at the end writes one CSV row per step (step, \
         mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds; mean_reward is the training \
         batch's true reward before that step's update) and prints a JSON summary (held-out reward of \
-        the untrained and the trained policy, reward-model calls). Same arguments, same curve \
+        the untrained and the trained policy, reward-model calls, the mean KL to pi_ref over the last 10 \
+        steps). --kl-coefficient and --learning-rate change PPO's settings (a reward-KL sweep). Same \
+        arguments, same curve \
         (elapsed time aside).
 
         Examples:
@@ -54,6 +56,12 @@ struct Train: ParsableCommand {
     @Option(help: "Sentiment policy: gru or contextWindow.")
     var policy: SentimentRLExperiment.Configuration.Policy = .gru
 
+    @Option(help: "beta of the per-step KL penalty to pi_ref (default: 0.05 sentiment, 0.01 the action tasks).")
+    var klCoefficient: Double?
+
+    @Option(help: "Adam's learning rate for the policy (default: 0.002 GRU, 0.02 context window, 0.05 the action tasks).")
+    var learningRate: Double?
+
     @Option(help: "PPO steps.")
     var steps: Int = 100
 
@@ -69,6 +77,12 @@ struct Train: ParsableCommand {
     func validate() throws {
         guard steps >= 1, batch >= 1 else { throw ValidationError("--steps and --batch must be at least 1") }
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1, got \(budget)") }
+        if let klCoefficient, !(klCoefficient >= 0 && klCoefficient.isFinite) {
+            throw ValidationError("--kl-coefficient must be a finite number >= 0, got \(klCoefficient)")
+        }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw ValidationError("--learning-rate must be a finite number > 0, got \(learningRate)")
+        }
         if let exactUpTo, !(0...Coalition.maximumPlayers).contains(exactUpTo) {
             throw ValidationError("--exact-up-to must be in 0...\(Coalition.maximumPlayers), got \(exactUpTo)")
         }
@@ -81,6 +95,14 @@ struct Train: ParsableCommand {
         if case .attention = try credit(), task != .sentiment {
             throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
         }
+    }
+
+    /// `defaults` with --kl-coefficient and --learning-rate applied.
+    func ppo(_ defaults: PPOSettings) -> PPOSettings {
+        var settings = defaults
+        if let klCoefficient { settings.klCoefficient = klCoefficient }
+        if let learningRate { settings.policyLearningRate = learningRate }
+        return settings
     }
 
     /// The scheme, with SCAR's estimator options applied.
@@ -100,10 +122,13 @@ struct Train: ParsableCommand {
         let output: String
         let referenceEvaluation: Double, finalEvaluation: Double
         let rewardCalls: Int, seconds: Double
+        /// Mean per-episode KL estimate to pi_ref over the last 10 steps (the reward-KL trade-off).
+        let finalMeanKL: Double
 
         enum CodingKeys: String, CodingKey {
             case task, scheme, units, seed, steps, batch, output, seconds
             case referenceEvaluation = "reference_evaluation", finalEvaluation = "final_evaluation", rewardCalls = "reward_calls"
+            case finalMeanKL = "final_mean_kl"
         }
     }
 
@@ -114,12 +139,14 @@ struct Train: ParsableCommand {
         do {
             switch task {
             case .sentiment:
-                let experiment = try SentimentRLExperiment(configuration: .init(policy: policy))
+                var configuration = SentimentRLExperiment.Configuration(policy: policy)
+                configuration.ppo = ppo(configuration.ppo)
+                let experiment = try SentimentRLExperiment(configuration: configuration)
                 curve = try experiment.run(scheme: credit, seed: seed, steps: steps, batchSize: batch,
                                            level: try UnitLevel(parsing: units), progress: progress.update)
                 reference = try experiment.referenceEvaluation(seed: seed)
             case .summarization, .instructions:
-                let learner = try ActionTaskRLAdapter(task: task)
+                let learner = try ActionTaskRLAdapter(task: task, ppo: ppo)
                 curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
                 reference = try learner.referenceEvaluation(seed: seed)
             }
@@ -136,7 +163,8 @@ struct Train: ParsableCommand {
             task: task.rawValue, scheme: credit.description, units: task == .sentiment ? units : "actions",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
-            seconds: curve.elapsedSeconds.last ?? 0)))
+            seconds: curve.elapsedSeconds.last ?? 0,
+            finalMeanKL: curve.points.suffix(10).reduce(0) { $0 + $1.meanKL } / Double(min(10, curve.points.count)))))
     }
 }
 

@@ -23,8 +23,9 @@ public struct ActionTaskRLAdapter: SCARRunner {
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
     private let referenceOne: (UInt64) throws -> Double
 
-    /// Loads the task's data (`task` must be summarization or instructions).
-    public init(task: SCARTask) throws {
+    /// Loads the task's data (`task` must be summarization or instructions); `ppo` maps the
+    /// learner's default PPO settings to the ones used.
+    public init(task: SCARTask, ppo: (PPOSettings) -> PPOSettings = { $0 }) throws {
         self.task = task
         switch task {
         case .summarization:
@@ -32,7 +33,8 @@ public struct ActionTaskRLAdapter: SCARRunner {
             let experiment = try ActionTaskExperiment(
                 task: environment,
                 trainingEpisodes: environment.episodes(split: .train, seed: Self.summarizationSplitSeed),
-                evaluationEpisodes: environment.episodes(split: .test, seed: Self.summarizationSplitSeed))
+                evaluationEpisodes: environment.episodes(split: .test, seed: Self.summarizationSplitSeed),
+                configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
         case .instructions:
@@ -40,12 +42,20 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))
             let indices = Array(environment.prompts.indices)
             let experiment = try ActionTaskExperiment(
-                task: environment, trainingEpisodes: indices.filter { $0 % 5 != 0 }, evaluationEpisodes: indices.filter { $0 % 5 == 0 })
+                task: environment, trainingEpisodes: indices.filter { $0 % 5 != 0 }, evaluationEpisodes: indices.filter { $0 % 5 == 0 },
+                configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
         case .sentiment:
             throw HarnessError.invalidPlan("sentiment is not an action task; use SentimentRLAdapter")
         }
+    }
+
+    /// The default configuration with its PPO settings mapped by `ppo`.
+    static func configuration<Task>(_ ppo: (PPOSettings) -> PPOSettings) -> ActionTaskExperiment<Task>.Configuration {
+        var configuration = ActionTaskExperiment<Task>.Configuration()
+        configuration.ppo = ppo(configuration.ppo)
+        return configuration
     }
 
     public var storeKey: String {
