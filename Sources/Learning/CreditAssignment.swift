@@ -92,16 +92,12 @@ extension CreditScheme {
                             partition: () throws -> PlayerPartition, random: RandomStream) throws -> [Double] {
         precondition(stepOfPlayer.count == game.playerCount && stepOfPlayer.allSatisfy { (0..<stepCount).contains($0) },
                      "every player needs a step in 0..<stepCount")
+        if case .attention = self { throw CreditEnvironment.MissingAttention() }
         let total = try game.value(of: game.grandCoalition)
-        guard game.playerCount > 0 else {
-            if case .attention = self { throw CreditEnvironment.MissingAttention() }
-            return rewardsFromTotal(total, stepCount: stepCount)
-        }
+        guard game.playerCount > 0, usesUnitGame else { return rewardsFromTotal(total, stepCount: stepCount) }
         var rewards = [Double](repeating: 0, count: stepCount)
-        let last = stepCount - 1
         let credits: [Double]
-        switch self {
-        case .shapley(let options):
+        if case .shapley(let options) = self {
             let exact = game.playerCount <= options.exactUpTo
             let estimator = exact
                 ? ExactShapley()
@@ -110,13 +106,9 @@ extension CreditScheme {
             let empty = try game.value(of: .empty)
             credits = phi.map { options.alpha * $0 }
             for t in 0..<stepCount { rewards[t] += options.alpha * empty / Double(stepCount) }
-            rewards[last] += (1 - options.alpha) * total
-        case .leaveOneOut:
+            rewards[stepCount - 1] += (1 - options.alpha) * total
+        } else {  // leave-one-out
             credits = try (0..<game.playerCount).map { total - (try game.value(of: game.grandCoalition.removing($0))) }
-        case .attention:
-            throw CreditEnvironment.MissingAttention()
-        case .sparse, .scaledSparse, .uniform:
-            return rewardsFromTotal(total, stepCount: stepCount)
         }
         for (player, credit) in credits.enumerated() { rewards[stepOfPlayer[player]] += credit }
         return rewards
