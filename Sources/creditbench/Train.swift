@@ -108,8 +108,9 @@ struct Train: ParsableCommand {
     /// The scheme, with SCAR's estimator options applied.
     func credit() throws -> CreditScheme {
         let parsed = try CreditScheme(parsing: scheme == "scar" ? "shapley" : scheme)
-        guard case .shapley(var options) = parsed else { return parsed }
-        if task == .instructions { options = ActionTaskRLAdapter.instructionsSCAR }
+        guard case .shapley(let parsedOptions) = parsed else { return parsed }
+        var options = ActionTaskRLAdapter.scarOptions(for: task)
+        options.alpha = parsedOptions.alpha
         if let estimator { options.fallback = estimator }
         if let budget { options.budget = budget }
         if let exactUpTo { options.exactUpTo = exactUpTo }

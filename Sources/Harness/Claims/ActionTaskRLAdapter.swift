@@ -17,7 +17,11 @@ public struct ActionTaskRLAdapter: SCARRunner {
     public static let summarizationSplitSeed: UInt64 = 2025
     public static let bankSize = 60
     public static let bankSeed: UInt64 = 1
-    public static let instructionsSCAR = ShapleyCreditOptions(exactUpTo: 6, fallback: .antithetic, budget: 64)
+    /// SCAR's estimator options on `task`: exact up to 6 actions, else antithetic permutations at
+    /// 64 calls on instructions; the defaults elsewhere (summarization never exceeds 3 players).
+    public static func scarOptions(for task: SCARTask) -> ShapleyCreditOptions {
+        task == .instructions ? ShapleyCreditOptions(exactUpTo: 6, fallback: .antithetic, budget: 64) : ShapleyCreditOptions()
+    }
 
     let task: SCARTask
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
@@ -66,7 +70,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
         let credit: CreditScheme = switch scheme {
         case "sparse": .sparse
         case "sparse-2x": .scaledSparse(factor: 2)
-        case "scar": task == .instructions ? .shapley(Self.instructionsSCAR) : .scar
+        case "scar": .shapley(Self.scarOptions(for: task))
         default: throw HarnessError.invalidPlan("unknown \(task.rawValue) scheme '\(scheme)'; expected \(task.schemes.joined(separator: ", "))")
         }
         return CurveRun(try train(credit, seed: UInt64(seed), steps: steps, batchSize: batchSize), scheme: scheme, seed: seed)
