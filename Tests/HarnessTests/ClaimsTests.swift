@@ -186,7 +186,7 @@ struct ClaimsTests {
         }
         var (claims, runs) = try SCARLearningClaims.check(
             experiments: experiments,
-            store: { try CurveStore(url: folder.appendingPathComponent("\($0.rawValue).csv"), configuration: "fake") },
+            store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv"), configuration: "fake") },
             seeds: 8, stream: RandomStream(seed: 9))
         #expect(runs[.sentiment] == nil && runs[.summarization]?.count == 24 && runs[.instructions]?.count == 24)
         let c4 = claims.first { $0.id == "C4" }!, c5 = claims.first { $0.id == "C5" }!, c6 = claims.first { $0.id == "C6" }!

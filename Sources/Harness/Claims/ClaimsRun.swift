@@ -82,11 +82,10 @@ public enum ClaimsRun {
                                        label: "C3-C6 SCAR runs")
         let scar = try SCARLearningClaims.check(
             experiments: experiments,
-            store: { task in
-                let (steps, batchSize) = settings.scarSize(task)
-                let key = scarRunners[task].map(\.storeKey).flatMap { $0.isEmpty ? nil : ";" + $0 } ?? ""
-                return try CurveStore(url: folder.appendingPathComponent("curves/\(task.rawValue).csv"),
-                                      configuration: "steps=\(steps);batch=\(batchSize)" + key)
+            store: { experiment in
+                let key = experiment.runner.map(\.storeKey).flatMap { $0.isEmpty ? nil : ";" + $0 } ?? ""
+                return try CurveStore(url: folder.appendingPathComponent("curves/\(experiment.task.rawValue).csv"),
+                                      configuration: "steps=\(experiment.steps);batch=\(experiment.batchSize)" + key)
             },
             seeds: settings.seeds, stream: stream.substream(3), progress: scarProgress.update)
         claims += scar.claims

@@ -97,10 +97,10 @@ public enum SCARLearningClaims {
         ]
     }
 
-    /// Runs (or reads back from `store(task)`) every (scheme, seed) of every experiment with a
+    /// Runs (or reads back from `store(experiment)`) every (scheme, seed) of every experiment with a
     /// runner, then fills C3-C6; claims whose tasks were all skipped read "not measured".
     public static func check(
-        experiments: [Experiment], store: (SCARTask) throws -> CurveStore, seeds: Int, stream: RandomStream,
+        experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, stream: RandomStream,
         progress: (Int) -> Void = { _ in }
     ) throws -> (claims: [ClaimCheck], runs: [SCARTask: [CurveRun]]) {
         let design = "\(seeds) seeds per scheme. " + experiments.map(\.design).joined(separator: " ")
@@ -109,7 +109,7 @@ public enum SCARLearningClaims {
         var finished = 0
         for experiment in experiments {
             guard let runner = experiment.runner else { continue }
-            let store = try store(experiment.task)
+            let store = try store(experiment)
             for seed in 0..<seeds {
                 for scheme in experiment.task.schemes {
                     if let stored = store.run(scheme: scheme, seed: seed) {
