@@ -50,9 +50,6 @@ public struct ComparisonPlan: Sendable {
         self.seed = seed
         self.topK = topK
     }
-
-    /// Deterministic estimators that ignore the budget run once per instance.
-    static func isBudgetFree(_ kind: EstimatorKind) -> Bool { [.exact, .closedForm, .loo].contains(kind) }
 }
 
 /// One estimator run on one instance and its errors.
@@ -76,65 +73,82 @@ public struct ComparisonRecord: Sendable {
 /// Runs a plan over instances: every estimator at every budget, `repetitions` seeded replicates
 /// each (replicate r of estimator e at budget b on instance i draws from its own sub-stream, so
 /// any single run can be repeated alone; all estimators share the stream of a given instance,
-/// budget and replicate, i.e. common random numbers). Each record is handed to `onRecord` as soon
-/// as it exists, so a caller can write it out before a later run fails. A budget below an
-/// estimator's minimum (e.g. n + 1 calls for one permutation) yields no record.
+/// budget and replicate, i.e. common random numbers). Instances run in parallel on `jobs` workers
+/// (each instance's runs in order on one worker, since a task game caches its reward-model
+/// calls); every instance's records are handed to `onRecord` in plan order as soon as that
+/// instance and all before it are finished, so `jobs` never changes what is written, and a caller
+/// can write records out before a later run fails. A budget below an estimator's minimum (e.g.
+/// n + 1 calls for one permutation) yields no record.
 public enum EstimatorComparison {
     public static func runCount(instances: [ComparisonInstance], plan: ComparisonPlan) -> Int {
         instances.map { instance in
             plan.estimators.filter { applies($0, to: instance) }
-                .map { ComparisonPlan.isBudgetFree($0) ? 1 : plan.budgetMultiples.count * plan.repetitions }.reduce(0, +)
+                .map { $0.entry.capabilities.budgetFree ? 1 : plan.budgetMultiples.count * plan.repetitions }.reduce(0, +)
         }.reduce(0, +)
     }
 
-    /// The most players on which the comparison runs exact enumeration (2^16 reward-model calls).
+    /// The most players on which the comparison runs an exhaustive estimator (2^16 reward-model calls).
     public static let exactMaximumPlayers = 16
 
-    /// Closed forms exist only for games that know theirs; enumeration only for small games.
+    /// Whether `kind` runs on `instance`: the estimator must apply to the game (a closed form needs
+    /// a game that knows it), and exhaustive estimators run only up to `exactMaximumPlayers`.
     static func applies(_ kind: EstimatorKind, to instance: ComparisonInstance) -> Bool {
-        switch kind {
-        case .closedForm: return instance.game is any ClosedFormShapleyGame
-        case .exact: return instance.game.playerCount <= exactMaximumPlayers
-        default: return true
-        }
+        guard let estimator = try? kind.make(partition: instance.partition) else { return false }
+        return estimator.applies(to: instance.game)
+            && (!estimator.capabilities.exhaustive || instance.game.playerCount <= exactMaximumPlayers)
     }
 
     public static func run(
-        instances: [ComparisonInstance], plan: ComparisonPlan,
+        instances: [ComparisonInstance], plan: ComparisonPlan, jobs: Int = 1,
         onRecord: (ComparisonRecord) throws -> Void = { _ in }, onProgress: (Int) -> Void = { _ in }
     ) throws -> [ComparisonRecord] {
         var records: [ComparisonRecord] = []
         var attempted = 0
-        for (instanceIndex, instance) in instances.enumerated() {
-            let n = instance.game.playerCount
-            for kind in plan.estimators {
-                guard applies(kind, to: instance) else { continue }
-                let estimator = try kind.make(partition: instance.partition)
-                let budgetFree = ComparisonPlan.isBudgetFree(kind)
-                let budgets: [Int?] = budgetFree ? [nil] : plan.budgetMultiples.map { $0 }
-                for multiple in budgets {
-                    for replicate in 0..<(budgetFree ? 1 : plan.repetitions) {
-                        let stream = RandomStream(seed: plan.seed)
-                            .substream(UInt64(instanceIndex)).substream(UInt64(multiple ?? 0)).substream(UInt64(replicate))
-                        attempted += 1
-                        onProgress(attempted)
-                        let estimate: ShapleyEstimate
-                        do {
-                            estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
-                        } catch GameError.budgetTooSmall {
-                            continue
-                        }
-                        records.append(ComparisonRecord(
-                            task: instance.task, instance: instance.instance, unitLevel: instance.unitLevel, players: n,
-                            truthSource: instance.truthSource, estimator: estimator.name, budgetMultiple: multiple,
-                            budget: multiple.map { $0 * n }, replicate: replicate, seed: plan.seed,
-                            calls: estimate.calls, seconds: estimate.seconds,
-                            errors: EstimateErrors(estimate: estimate.values, truth: instance.truth, topK: plan.topK)))
-                        try onRecord(records[records.count - 1])
+        try OrderedParallel.run(
+            count: instances.count, jobs: jobs,
+            work: { index in try runs(on: instances[index], index: index, plan: plan) },
+            emit: { _, finished in
+                attempted += finished.attempted
+                onProgress(attempted)
+                for record in finished.records {
+                    records.append(record)
+                    try onRecord(record)
+                }
+            })
+        return records
+    }
+
+    /// Every run of the plan on one instance, in plan order, and how many were attempted.
+    static func runs(on instance: ComparisonInstance, index instanceIndex: Int, plan: ComparisonPlan) throws
+        -> (records: [ComparisonRecord], attempted: Int) {
+        var records: [ComparisonRecord] = []
+        var attempted = 0
+        let n = instance.game.playerCount
+        for kind in plan.estimators {
+            guard applies(kind, to: instance) else { continue }
+            let estimator = try kind.make(partition: instance.partition)
+            let budgetFree = kind.entry.capabilities.budgetFree  // deterministic: one run
+            let budgets: [Int?] = budgetFree ? [nil] : plan.budgetMultiples.map { $0 }
+            for multiple in budgets {
+                for replicate in 0..<(budgetFree ? 1 : plan.repetitions) {
+                    let stream = RandomStream(seed: plan.seed)
+                        .substream(UInt64(instanceIndex)).substream(UInt64(multiple ?? 0)).substream(UInt64(replicate))
+                    attempted += 1
+                    let estimate: ShapleyEstimate
+                    do {
+                        estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
+                    } catch GameError.budgetTooSmall {
+                        continue
                     }
+                    records.append(ComparisonRecord(
+                        task: instance.task, instance: instance.instance, unitLevel: instance.unitLevel, players: n,
+                        truthSource: instance.truthSource, estimator: estimator.name, budgetMultiple: multiple,
+                        budget: multiple.map { $0 * n }, replicate: replicate, seed: plan.seed,
+                        calls: estimate.calls, seconds: estimate.seconds,
+                        errors: EstimateErrors(estimate: estimate.values, truth: instance.truth, topK: plan.topK)))
                 }
             }
         }
-        return records
+        return (records, attempted)
     }
 }

@@ -21,6 +21,17 @@ public struct ExactShapley: ShapleyEstimator {
         self.maximumPlayers = min(maximumPlayers, TableGame.maximumPlayers)
     }
 
+    public var capabilities: EstimatorCapabilities {
+        EstimatorCapabilities(
+            budgetFree: true, exhaustive: true, efficient: true, symmetric: true, nullPlayer: true, unbiased: true,
+            standardErrors: false, method: "enumeration, one sequential sweep of the table per player",
+            costDescription: "2^n (refuses n > \(maximumPlayers))")
+    }
+
+    public func cost(playerCount n: Int) -> EstimatorCost { .fixed(1 << min(n, 62)) }
+
+    public func applies(to game: any CooperativeGame) -> Bool { game.playerCount <= maximumPlayers }
+
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
@@ -36,7 +47,7 @@ public struct ExactShapley: ShapleyEstimator {
         guard players <= maximumPlayers else {
             throw GameError.tooManyPlayers(
                 players: players, limit: maximumPlayers, method: "exact enumeration",
-                alternatives: "permutation, antithetic, kernelshap, kernelshap-paired, owen")
+                alternatives: EstimatorRegistry.samplingNames.joined(separator: ", "))
         }
     }
 

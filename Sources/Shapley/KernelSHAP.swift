@@ -29,13 +29,21 @@ public struct KernelSHAP: ShapleyEstimator {
 
     public init(paired: Bool = false) { self.paired = paired }
 
+    public var capabilities: EstimatorCapabilities {
+        EstimatorCapabilities(
+            efficient: true, symmetric: false, nullPlayer: false, unbiased: false, standardErrors: false,
+            method: paired ? "the same with complements (Covert & Lee 2021)"
+                : "Lundberg & Lee 2017, GSL weighted least squares, efficiency by elimination",
+            costDescription: "the budget (at most 2^n); exact at 2^n")
+    }
+
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 1, 1 << min(n, 62))) }
+
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
         let n = game.playerCount
         let budget = budget ?? ShapleyWeights.defaultBudget(playerCount: n)
-        let minimum = min(n + 1, 1 << min(n, 62))
-        guard budget >= minimum else { throw GameError.budgetTooSmall(budget: budget, minimum: minimum, method: name) }
         let emptyValue = try game.value(of: .empty)
         let total = try game.value(of: game.grandCoalition) - emptyValue
 

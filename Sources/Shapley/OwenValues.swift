@@ -67,6 +67,19 @@ public struct OwenValues: ShapleyEstimator {
 
     public init(partition: PlayerPartition) { self.partition = partition }
 
+    public var capabilities: EstimatorCapabilities {
+        EstimatorCapabilities(
+            target: .owen, needsPartition: true, efficient: true, symmetric: false, nullPlayer: true, unbiased: true,
+            standardErrors: true,
+            method: "two-level Owen value (groups, e.g. tokens in spans): exact when it fits the budget, else sampled group-respecting orderings",
+            costDescription: "exact: sum over its m groups g of 2^(m-1+size of g); sampled: the budget")
+    }
+
+    /// Exact when the budget covers `exactCost`, else sampled orderings (n + 1 calls for one).
+    public func cost(playerCount n: Int) -> EstimatorCost {
+        .budgeted(minimum: Int(min(partition.exactCost, Double(n + 1))))
+    }
+
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
@@ -112,7 +125,6 @@ public struct OwenValues: ShapleyEstimator {
         _ game: MeteredGame<G>, budget: Int, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
         let n = game.playerCount
-        guard budget >= n + 1 else { throw GameError.budgetTooSmall(budget: budget, minimum: n + 1, method: name) }
         let path = PermutationPath(emptyValue: try game.value(of: .empty), grandValue: try game.value(of: game.grandCoalition))
         var averages = ContributionAverages(playerCount: n)
         var contributions = [Double](repeating: 0, count: n)

@@ -19,14 +19,21 @@ public struct PermutationSampling: ShapleyEstimator {
 
     public init(antithetic: Bool = false) { self.antithetic = antithetic }
 
+    public var capabilities: EstimatorCapabilities {
+        EstimatorCapabilities(
+            efficient: true, symmetric: false, nullPlayer: true, unbiased: true, standardErrors: true,
+            method: antithetic ? "orderings paired with their reverses" : "Castro et al. 2009",
+            costDescription: antithetic ? "2 + 2m(n-1) for m ordering pairs" : "2 + m(n-1) for m orderings")
+    }
+
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: 2 + (antithetic ? 2 : 1) * (n - 1)) }
+
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
         let n = game.playerCount
         let budget = budget ?? ShapleyWeights.defaultBudget(playerCount: n)
         let orderingsPerSample = antithetic ? 2 : 1
-        let minimum = 2 + orderingsPerSample * (n - 1)
-        guard budget >= minimum else { throw GameError.budgetTooSmall(budget: budget, minimum: minimum, method: name) }
         let samples = (budget - 2) / (orderingsPerSample * (n - 1))
 
         let path = PermutationPath(emptyValue: try game.value(of: .empty), grandValue: try game.value(of: game.grandCoalition))
@@ -44,42 +51,5 @@ public struct PermutationSampling: ShapleyEstimator {
             }
         }
         return averages.result
-    }
-}
-
-/// Leave-one-out credit, a non-Shapley baseline: phi_i = v(N) - v(N - i).
-///
-/// Cost: n + 1 value calls. Deterministic. Null player and symmetry hold; efficiency does not
-/// (the values sum to v(N) - v(empty) only for additive games), so it cannot shape rewards
-/// without changing returns.
-public struct LeaveOneOut: ShapleyEstimator {
-    public var name: String { "loo" }
-    public init() {}
-
-    public func compute<G: CooperativeGame>(
-        _ game: MeteredGame<G>, budget: Int?, random: RandomStream
-    ) throws -> (values: [Double], standardErrors: [Double]?) {
-        let n = game.playerCount
-        if let budget, budget < n + 1 { throw GameError.budgetTooSmall(budget: budget, minimum: n + 1, method: name) }
-        let grand = game.grandCoalition
-        let grandValue = try game.value(of: grand)
-        return (try (0..<n).map { grandValue - (try game.value(of: grand.removing($0))) }, nil)
-    }
-}
-
-/// Shapley values in closed form for games that know them (`ClosedFormShapleyGame`: additive,
-/// unanimity sums, the max game). Zero value calls; exact; all four axioms hold.
-public struct ClosedFormShapley: ShapleyEstimator {
-    public var name: String { "closed-form" }
-    public init() {}
-
-    public func compute<G: CooperativeGame>(
-        _ game: MeteredGame<G>, budget: Int?, random: RandomStream
-    ) throws -> (values: [Double], standardErrors: [Double]?) {
-        guard let known = game.base as? any ClosedFormShapleyGame else {
-            throw GameError.unsupportedGame(
-                "no closed form is known for this game; closed-form needs an additive, unanimity-sum (soum) or max game, not a value table")
-        }
-        return (known.closedFormShapleyValues(), nil)
     }
 }

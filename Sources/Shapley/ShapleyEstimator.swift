@@ -23,12 +23,24 @@ public struct ShapleyEstimate: Sendable, Codable, Equatable {
     }
 }
 
-/// One Shapley estimator family. Implementations do the mathematics in `compute`; `estimate`
+/// One Shapley estimator family. Implementations do the mathematics in `compute` and declare what
+/// they guarantee (`capabilities`) and spend (`cost`); `estimate` refuses a budget below the cost,
 /// wraps every game in a `MeteredGame` (call counting, memoization, finiteness check) and times
-/// the whole computation, so every estimator is accounted for the same way.
+/// the whole computation, so every estimator is accounted for the same way. `EstimatorRegistry`
+/// lists the estimators the commands offer.
 public protocol ShapleyEstimator: Sendable {
     /// The name used on the command line and in result files.
     var name: String { get }
+
+    /// What the estimator computes and which axioms hold exactly (checked by the registry tests).
+    var capabilities: EstimatorCapabilities { get }
+
+    /// Distinct value calls on a game of `playerCount` players: fixed, or at most the budget.
+    func cost(playerCount: Int) -> EstimatorCost
+
+    /// Whether the method can run on `game` at all (a closed form needs a game that knows it;
+    /// enumeration a small enough game). Default: every game.
+    func applies(to game: any CooperativeGame) -> Bool
 
     /// Values and standard errors (or `nil`) for `game`, spending at most `budget` distinct value
     /// calls (`nil`: the method's own default), drawing randomness from `random` only.
@@ -38,7 +50,15 @@ public protocol ShapleyEstimator: Sendable {
 }
 
 extension ShapleyEstimator {
+    public func applies(to game: any CooperativeGame) -> Bool { true }
+
+    /// Values of `game` within `budget` distinct value calls (`nil`: the method's default); a
+    /// budget below `cost(playerCount:).minimumBudget` is refused with `GameError.budgetTooSmall`.
     public func estimate<G: CooperativeGame>(_ game: G, budget: Int? = nil, random: RandomStream) throws -> ShapleyEstimate {
+        if let budget, game.playerCount > 1 {
+            let minimum = cost(playerCount: game.playerCount).minimumBudget
+            guard budget >= minimum else { throw GameError.budgetTooSmall(budget: budget, minimum: minimum, method: name) }
+        }
         let metered = MeteredGame(game)
         let clock = ContinuousClock()
         let start = clock.now

@@ -26,7 +26,7 @@ struct Compare: ParsableCommand {
         Records are written as runs finish, so an interrupted run keeps them.
 
         Examples:
-          creditbench compare --quick
+          creditbench compare --quick --jobs 2
           creditbench compare --players 16 --instances 5 --repetitions 30 --budgets 2,5,10,20,50 --output results/estimators
         """
     )
@@ -59,8 +59,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Seed of every random stream in the run.")
     var seed: UInt64 = 0
 
-    @Option(help: "Output folder.")
-    var output: String = "results/estimators"
+    @Option(help: "Output folder (default: results/quick/estimators with --quick, where `make reproduce` puts it, else results/estimators, the recorded full run).")
+    var output: String?
+
+    @Option(help: "Instances run in parallel (default: the machine's cores); the files written do not depend on it.")
+    var jobs: Int = OrderedParallel.machineCores
 
     func run() throws {
         let plan = try makePlan()
@@ -76,7 +79,7 @@ struct Compare: ParsableCommand {
             FileHandle.standardError.write(Data("building task games and their exact values...\n".utf8))
             instanceList += try TaskInstances.make(perTask: quick ? 2 : instances, seed: seed, largeTier: !quick)
         }
-        let folder = URL(fileURLWithPath: output)
+        let folder = URL(fileURLWithPath: output ?? (quick ? "results/quick/estimators" : "results/estimators"))
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
             "suite": suite.rawValue, "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
             "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
@@ -85,13 +88,17 @@ struct Compare: ParsableCommand {
         let progress = ProgressBar(total: EstimatorComparison.runCount(instances: instanceList, plan: plan), label: "compare")
         let records: [ComparisonRecord]
         do {
-            records = try EstimatorComparison.run(instances: instanceList, plan: plan, onRecord: out.append, onProgress: progress.update)
+            records = try EstimatorComparison.run(instances: instanceList, plan: plan, jobs: jobs, onRecord: out.append, onProgress: progress.update)
         } catch {
             throw CommandFailure("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
         }
         let rows = try out.finish(records, seed: seed)
         print(ComparisonSummary.markdown(rows), terminator: "")
         FileHandle.standardError.write(Data("wrote \(folder.path)/{records.csv,summary.csv,summary.md,error_vs_calls.svg,error_vs_seconds.svg,run.json}\n".utf8))
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func makePlan() throws -> ComparisonPlan {

@@ -17,11 +17,10 @@ struct Estimate: ParsableCommand {
         (bit i of an index set = player i in the coalition), or a synthetic game by its parameters \
         ({"kind": "additive"|"max"|"soum"|"voting", ...}; see `creditbench game --help`).
 
-        Estimators: exact (enumeration, at most \(ExactShapley.defaultMaximumPlayers) players), permutation and \
-        antithetic (Castro et al. 2009), kernelshap and kernelshap-paired (Lundberg & Lee 2017; Covert & Lee \
-        2021), owen (two-level partition from --groups), closed-form (additive, soum and max games), loo \
-        (leave-one-out, not a Shapley estimator). The budget counts distinct value calls, v(empty) and v(N) \
-        included; sampling estimators default to 100 calls per player.
+        Estimators (`creditbench estimators` lists what each computes, costs and guarantees): \
+        \(EstimatorRegistry.names.joined(separator: ", ")). owen groups the players by --groups. The budget \
+        counts distinct value calls, v(empty) and v(N) included; sampling estimators default to 100 calls per \
+        player; a budget below an estimator's minimum is refused.
 
         Examples:
           creditbench game soum --players 12 --seed 1 --table > soum.json
@@ -34,7 +33,7 @@ struct Estimate: ParsableCommand {
     @Option(help: "Game JSON file.")
     var game: String
 
-    @Option(help: "Estimator: \(EstimatorKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Estimator: \(EstimatorRegistry.names.joined(separator: ", ")).")
     var estimator: EstimatorKind
 
     @Option(help: "Most distinct value calls to spend (sampling estimators).")

@@ -84,7 +84,7 @@ struct Explain: ParsableCommand {
     @Option(help: "Set utility: best, mnl or coverage (recommendation).")
     var utility: String = "best"
 
-    @Option(help: "Estimator (default: exact up to 16 units, else kernelshap-paired).")
+    @Option(help: "Estimator (default: exact up to 16 units when --budget allows 2^n calls, else kernelshap-paired).")
     var estimator: EstimatorKind?
 
     @Option(help: "Most distinct reward-model calls to spend.")
@@ -102,7 +102,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         let explained = try makeGame()
         let game = explained.game
-        let kind = estimator ?? (game.playerCount <= 16 ? .exact : .kernelshapPaired)
+        let n = game.playerCount
+        let kind = estimator ?? (n <= 16 && (budget ?? Int.max) >= 1 << n ? .exact : .kernelshapPaired)
         let result = try kind.make(partition: explained.partition).estimate(game, budget: budget, random: RandomStream(seed: seed))
         let full = try game.value(of: game.grandCoalition)
         let empty = try game.value(of: .empty)

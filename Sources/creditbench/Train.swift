@@ -44,7 +44,7 @@ struct Train: ParsableCommand {
     @Option(help: "Units of the SCAR and leave-one-out games (sentiment only).")
     var units: String = "spans"
 
-    @Option(help: "SCAR's estimator above --exact-up-to units: owen (sentiment), kernelshap, kernelshap-paired, permutation or antithetic.")
+    @Option(help: "SCAR's estimator above --exact-up-to units: \(EstimatorRegistry.samplingNames.joined(separator: ", ")) (owen on sentiment only).")
     var estimator: EstimatorKind?
 
     @Option(help: "Reward-model calls per response for SCAR's estimator (default: 500 sentiment, 64 instructions).")
@@ -86,8 +86,8 @@ struct Train: ParsableCommand {
         if let exactUpTo, !(0...Coalition.maximumPlayers).contains(exactUpTo) {
             throw ValidationError("--exact-up-to must be in 0...\(Coalition.maximumPlayers), got \(exactUpTo)")
         }
-        if [.closedForm, .loo, .exact].contains(estimator) {
-            throw ValidationError("--estimator must be a sampling estimator (owen, kernelshap, kernelshap-paired, permutation, antithetic); use --exact-up-to for exact")
+        if let estimator, !EstimatorRegistry.samplingNames.contains(estimator.rawValue) {
+            throw ValidationError("--estimator must be a sampling estimator (\(EstimatorRegistry.samplingNames.joined(separator: ", "))); use --exact-up-to for exact")
         }
         if task != .sentiment && estimator == .owen {
             throw ValidationError("owen needs coarser units to group by; the \(task.rawValue) task's units are actions")

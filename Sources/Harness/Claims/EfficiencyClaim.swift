@@ -39,7 +39,7 @@ enum EfficiencyClaim {
                 let total = try game.value(of: game.grandCoalition), empty = try game.value(of: .empty)
                 for kind in estimators + [.loo] where kind != .exact || n <= exactLimit {
                     let estimator = try kind.make(partition: try game.partitionByCoarserUnits())
-                    let values = try estimator.estimate(game, budget: ComparisonPlan.isBudgetFree(kind) ? nil : 10 * n,
+                    let values = try estimator.estimate(game, budget: kind.entry.capabilities.budgetFree ? nil : 10 * n,
                                                         random: random.substream(UInt64(index))).values
                     let gap = abs(values.reduce(0) { $0 + $1 + empty / Double(n) } - total)
                     gaps[kind.rawValue] = max(gaps[kind.rawValue] ?? 0, gap)
