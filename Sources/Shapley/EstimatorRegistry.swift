@@ -9,6 +9,7 @@ public enum EstimatorRegistry {
         EstimatorEntry { _ in PermutationSampling(antithetic: true) },
         EstimatorEntry { _ in KernelSHAP(paired: false) },
         EstimatorEntry { _ in KernelSHAP(paired: true) },
+        EstimatorEntry { _ in UnbiasedKernelSHAP() },
         EstimatorEntry { OwenValues(partition: try $0.requirePartition(for: "owen")) },
         EstimatorEntry { _ in ClosedFormShapley() },
         EstimatorEntry { _ in LeaveOneOut() },

@@ -193,3 +193,39 @@ import Statistics
         #expect(other.values != base.values, "a different seed draws different orderings")
     }
 }
+
+@Suite struct UnbiasedKernelSHAPTests {
+    /// Two players: the only proper coalitions are {0} and {1}, so every draw is the pair
+    /// ({0}, {1}), b = ((v0 - e) / 2, (v1 - e) / 2) with v0 = v({0}), v1 = v({1}), e = v(empty),
+    /// c = 0 and phi_0 = D / 2 + 2 (b_0 - (b_0 + b_1) / 2) = (v0 - e + v(N) - v1) / 2: the exact
+    /// two-player Shapley value (hand derivation), whatever the seed.
+    @Test func twoPlayersAreExactFromOnePair() throws {
+        let values = [0.5, 2.0, -1.0, 4.0]  // v(empty), v({0}), v({1}), v(N)
+        let game = try TableGame(playerCount: 2, values: values)
+        let expected0 = (values[1] - values[0] + values[3] - values[2]) / 2
+        for seed: UInt64 in 0..<5 {
+            let estimate = try UnbiasedKernelSHAP().estimate(game, budget: 4, random: RandomStream(seed: seed))
+            #expect(abs(estimate.values[0] - expected0) < 1e-12)
+            #expect(abs(estimate.values[0] + estimate.values[1] - (values[3] - values[0])) < 1e-12)
+            #expect(estimate.calls == 4)
+        }
+    }
+
+    /// With many pairs the estimate converges to the exact values (n = 10 SOUM game), and its
+    /// reported standard errors match the spread of independent replicates within a factor of 1.5.
+    @Test func convergesAndReportsHonestStandardErrors() throws {
+        let game = RandomGames.soum(players: 10, seed: 2)
+        let exact = try exactValues(game)
+        let estimates = try (0..<60).map { seed in
+            try UnbiasedKernelSHAP().estimate(game, budget: 2000, random: RandomStream(seed: UInt64(seed), stream: 9))
+        }
+        for player in 0..<10 {
+            var spread = RunningMoments()
+            for estimate in estimates { spread.add(estimate.values[player]) }
+            let reported = estimates.map { $0.standardErrors![player] }.reduce(0, +) / Double(estimates.count)
+            let observed = spread.variance!.squareRoot()
+            #expect(reported / observed > 1 / 1.5 && reported / observed < 1.5, "player \(player): reported \(reported), observed \(observed)")
+            #expect(abs(spread.mean - exact[player]) < 5 * observed / Double(estimates.count).squareRoot())
+        }
+    }
+}
