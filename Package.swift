@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module graph (dependencies point down only):
 //   creditbench -> Harness -> Learning -> Tasks -> Shapley -> Statistics -> CGSL
+//   Tasks and Harness -> CSVFiles (RFC 4180 reading and writing)
 // See README.md for what each module owns.
 let package = Package(
     name: "CreditBench",
@@ -24,22 +25,24 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
+        .target(name: "CSVFiles"),
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Shapley", dependencies: ["Statistics", "CGSL"]),
-        .target(name: "Tasks", dependencies: ["Shapley", "Statistics"]),
+        .target(name: "Tasks", dependencies: ["Shapley", "Statistics", "CSVFiles"]),
         .target(name: "Learning", dependencies: ["Shapley", "Statistics", "Tasks", "CGSL"]),
-        .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks", "Learning"]),
+        .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks", "Learning", "CSVFiles"]),
         .executableTarget(
             name: "creditbench",
             dependencies: [
-                "Shapley", "Statistics", "Tasks", "Harness",
+                "Shapley", "Statistics", "Tasks", "Learning", "Harness", "CSVFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "CSVFilesTests", dependencies: ["CSVFiles"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["reference"]),
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Shapley", "Statistics"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Shapley", "Statistics", "Tasks"]),
     ]
 )

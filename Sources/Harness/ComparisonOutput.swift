@@ -1,3 +1,4 @@
+import CSVFiles
 import Foundation
 
 /// The files of one comparison run, under one folder:

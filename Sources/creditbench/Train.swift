@@ -1,3 +1,4 @@
+import CSVFiles
 import ArgumentParser
 import Foundation
 import Harness

@@ -51,13 +51,4 @@ import Statistics
         #expect(rows.count == 3 * 5 + 1)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.md").path))
     }
-
-    @Test func csvCellsAreQuotedWhenNeeded() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-csv-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try CSVWriter(url: url, columns: ["a", "b"])
-        try writer.write(["x,y", "say \"hi\""])
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n")
-    }
 }

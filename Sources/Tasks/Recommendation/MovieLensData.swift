@@ -1,3 +1,4 @@
+import CSVFiles
 import Foundation
 
 /// One movie of `movies.csv`.

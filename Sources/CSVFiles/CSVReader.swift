@@ -8,21 +8,21 @@ import Foundation
 ///
 /// Records are handed to a transform as they are parsed (one reused field array), so a
 /// 100,000-line file never exists as an array of rows.
-enum CSVReader {
+public enum CSVReader {
     /// Reads `url` and maps each record (its 1-based starting line and its fields) through `transform`.
-    static func records<T>(contentsOf url: URL, expectedHeader: [String],
+    public static func records<T>(contentsOf url: URL, expectedHeader: [String],
                            _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
         try records(bytes: [UInt8](Data(contentsOf: url)), file: url.lastPathComponent, expectedHeader: expectedHeader, transform)
     }
 
-    static func records<T>(bytes: [UInt8], file: String, expectedHeader: [String],
+    public static func records<T>(bytes: [UInt8], file: String, expectedHeader: [String],
                            _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
         var result: [T] = []
         var sawHeader = false
         try parse(bytes, file: file) { line, fields in
             guard sawHeader else {
                 guard fields == expectedHeader else {
-                    throw RecommendationError.malformedFile(
+                    throw CSVError.malformed(
                         file: file, line: line,
                         reason: "header is \(fields.joined(separator: ",")), expected \(expectedHeader.joined(separator: ","))")
                 }
@@ -30,12 +30,12 @@ enum CSVReader {
                 return
             }
             guard fields.count == expectedHeader.count else {
-                throw RecommendationError.malformedFile(file: file, line: line, reason: "\(fields.count) fields, expected \(expectedHeader.count)")
+                throw CSVError.malformed(file: file, line: line, reason: "\(fields.count) fields, expected \(expectedHeader.count)")
             }
             result.append(try transform(line, fields))
         }
         guard sawHeader else {
-            throw RecommendationError.malformedFile(file: file, line: 1, reason: "empty file, expected the header \(expectedHeader.joined(separator: ","))")
+            throw CSVError.malformed(file: file, line: 1, reason: "empty file, expected the header \(expectedHeader.joined(separator: ","))")
         }
         return result
     }
@@ -58,7 +58,7 @@ enum CSVReader {
                         index += 1
                         while true {
                             guard index < end else {
-                                throw RecommendationError.malformedFile(file: file, line: recordLine, reason: "a quoted field is never closed")
+                                throw CSVError.malformed(file: file, line: recordLine, reason: "a quoted field is never closed")
                             }
                             let byte = bytes[index]
                             index += 1
@@ -72,13 +72,13 @@ enum CSVReader {
                         }
                         fields.append(String(decoding: unescaped, as: UTF8.self))
                         guard index == end || bytes[index] == comma || bytes[index] == lf || bytes[index] == cr else {
-                            throw RecommendationError.malformedFile(file: file, line: line, reason: "text after the closing quote of a field")
+                            throw CSVError.malformed(file: file, line: line, reason: "text after the closing quote of a field")
                         }
                     } else {
                         let start = index
                         while index < end, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr {
                             guard bytes[index] != quote else {
-                                throw RecommendationError.malformedFile(file: file, line: line, reason: "a double quote inside an unquoted field")
+                                throw CSVError.malformed(file: file, line: line, reason: "a double quote inside an unquoted field")
                             }
                             index += 1
                         }

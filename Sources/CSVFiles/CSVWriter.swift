@@ -10,7 +10,7 @@ public final class CSVWriter {
     public init(url: URL, columns: [String]) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw HarnessError.cannotWrite(url.path)
+            throw CSVError.cannotWrite(url.path)
         }
         handle = try FileHandle(forWritingTo: url)
         self.columns = columns
@@ -27,21 +27,8 @@ public final class CSVWriter {
     public static func cell(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
     public static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
-    static func quote(_ cell: String) -> String {
+    public static func quote(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Errors of the harness, one line each.
-public enum HarnessError: Error, CustomStringConvertible {
-    case cannotWrite(String)
-    case invalidPlan(String)
-
-    public var description: String {
-        switch self {
-        case .cannotWrite(let path): return "cannot write \(path); check the folder exists and is writable"
-        case .invalidPlan(let reason): return reason
-        }
     }
 }
