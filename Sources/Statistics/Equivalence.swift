@@ -21,15 +21,27 @@ public enum Equivalence {
     /// `ttost_ind(a, b, lower, upper, usevar='unequal')`. Throws if lower >= upper, alpha is outside
     /// (0, 1), or the Welch test itself is undefined.
     public static func tost(_ a: [Double], _ b: [Double], lower: Double, upper: Double, alpha: Double = 0.05) throws -> Result {
-        guard lower < upper else {
-            throw StatisticsError.undefined("equivalence bounds need lower < upper, got \(lower) and \(upper)")
-        }
-        try StatisticsError.checkOpenUnitInterval(alpha, "alpha")
-        let difference = try WelchDifference(a, b)
+        try validate(lower: lower, upper: upper, alpha: alpha)
+        return try tost(EffectEstimate.welch(a, b), lower: lower, upper: upper, alpha: alpha)
+    }
+
+    /// TOST for any effect estimate (e.g. `EffectEstimate.paired` for runs that share seeds): with
+    /// t = (estimate - bound) / se in the effect's reference distribution, p_lower = Q(t_lower),
+    /// p_upper = P(t_upper), p = max of the two, equivalent iff p < alpha; for `EffectEstimate.welch`
+    /// this is `tost(_:_:lower:upper:alpha:)`. Throws if lower >= upper or alpha is outside (0, 1).
+    public static func tost(_ difference: EffectEstimate, lower: Double, upper: Double, alpha: Double = 0.05) throws -> Result {
+        try validate(lower: lower, upper: upper, alpha: alpha)
         let lowerTest = difference.test(nullDifference: lower, alternative: .greater)
         let upperTest = difference.test(nullDifference: upper, alternative: .less)
         let p = max(lowerTest.pValue, upperTest.pValue)
         return Result(pValue: p, lowerTest: lowerTest, upperTest: upperTest, isEquivalent: p < alpha)
+    }
+
+    private static func validate(lower: Double, upper: Double, alpha: Double) throws {
+        guard lower < upper else {
+            throw StatisticsError.undefined("equivalence bounds need lower < upper, got \(lower) and \(upper)")
+        }
+        try StatisticsError.checkOpenUnitInterval(alpha, "alpha")
     }
 
     /// TOST with the symmetric margin (-margin, margin), margin > 0; see `tost(_:_:lower:upper:alpha:)`.
