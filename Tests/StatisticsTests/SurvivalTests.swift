@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Statistics
 
@@ -60,6 +61,27 @@ import Testing
         let result = try HypothesisTest.logRank(a, b)
         expectClose(result.statistic, 49.0 / 17, tolerance: 1e-14)
         expectClose(try HypothesisTest.logRank(b, a).statistic, 49.0 / 17, tolerance: 1e-14)
+    }
+
+    /// The Greenwood-type variance is what makes the interval honest: for exponential times to
+    /// threshold (means 60 and 90 steps) with uniform censoring on [0, 300] and 40 runs a group,
+    /// RMST(80) = mu (1 - exp(-80 / mu)), and the normal 95% interval of the difference covers the true
+    /// value in about 95% of 1000 replicates (window: 3 binomial standard errors). Halving or doubling
+    /// the variance moves coverage to about 84% (845 here) or 99%.
+    @Test func restrictedMeanDifferenceIntervalCovers() throws {
+        func runs(_ n: Int, mean: Double, _ s: RandomStream) throws -> CensoredSample {
+            let pairs = (0..<n).map { _ in (-mean * log(1 - s.uniform()), 300 * s.uniform()) }
+            return try CensoredSample(times: pairs.map { min($0.0, $0.1) }, reached: pairs.map { $0.0 <= $0.1 })
+        }
+        let truth = 90 * (1 - exp(-80.0 / 90)) - 60 * (1 - exp(-80.0 / 60))
+        var covered = 0
+        for r in 0..<1000 {
+            let s = RandomStream(seed: 31, stream: UInt64(r))
+            let interval = try KaplanMeier.restrictedMeanDifference(runs(40, mean: 90, s), runs(40, mean: 60, s), horizon: 80)
+                .interval(confidenceLevel: 0.95)
+            if interval.contains(truth) { covered += 1 }
+        }
+        #expect((929...971).contains(covered), "coverage \(covered) / 1000")
     }
 
     @Test func rejectsBadInput() throws {
