@@ -1,12 +1,12 @@
 /// Equivalence testing: is a difference of means inside a margin, rather than merely not significant?
 public enum Equivalence {
-    /// The outcome of a TOST: both one-sided Welch tests and the overall decision.
+    /// The outcome of a TOST: both one-sided tests (Welch's for the two-sample form) and the overall decision.
     public struct Result: Sendable, Equatable {
         /// max(lowerTest.pValue, upperTest.pValue): the p-value of H0 "not equivalent".
         public let pValue: Double
-        /// Welch test of H0: mean(a) - mean(b) <= lower against `greater`.
+        /// Test of H0: effect <= lower against `greater` (effect = mean(a) - mean(b) for two samples).
         public let lowerTest: TestResult
-        /// Welch test of H0: mean(a) - mean(b) >= upper against `less`.
+        /// Test of H0: effect >= upper against `less`.
         public let upperTest: TestResult
         /// pValue < alpha: the difference is shown to lie in (lower, upper) at level alpha.
         public let isEquivalent: Bool

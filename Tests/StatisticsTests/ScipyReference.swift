@@ -75,6 +75,7 @@ struct ScipyReference: Decodable {
     let bootstrapMonteCarlo: [MonteCarlo]
     let censored: [String: Censored]
     let pairedT: [Test]
+    let tostPaired: [Tost]
     let wilcoxon: [Test]
     let pairedBootstrap: PairedBootstrap
     let kaplanMeier: [KaplanMeierCase]

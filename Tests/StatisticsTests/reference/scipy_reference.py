@@ -52,6 +52,7 @@ from statsmodels.stats.multitest import multipletests  # noqa: E402
 from statsmodels.stats.weightstats import DescrStatsW  # noqa: E402
 from statsmodels.stats.weightstats import ttest_ind as sm_ttest_ind  # noqa: E402
 from statsmodels.stats.weightstats import ttost_ind  # noqa: E402
+from statsmodels.stats.weightstats import ttost_paired  # noqa: E402
 
 # ---------------------------------------------------------------- fixed inputs
 SAMPLES = {
@@ -87,6 +88,7 @@ CENSORED = {
 }
 RMST_HORIZONS = [10.0, 13.5, 20.0]
 PAIRED = [("p", "q"), ("u", "v")]
+PAIRED_TOST_CASES = [("p", "q", -0.02, 0.02), ("p", "q", -0.01, 0.03), ("u", "v", -1.0, 1.0)]
 PAIRS = [("a", "b"), ("c", "d"), ("x", "y"), ("e", "f")]
 ALTERNATIVES = ["two-sided", "greater", "less"]
 SM_ALTERNATIVE = {"two-sided": "two-sided", "greater": "larger", "less": "smaller"}
@@ -260,6 +262,17 @@ def bootstrap_monte_carlo():
     return out
 
 
+def tost_paired():
+    """statsmodels ttost_paired: TOST with the paired t, p = max(p_lower, p_upper)."""
+    out = []
+    for first, second, low, upp in PAIRED_TOST_CASES:
+        p, (t1, p1, df1), (t2, p2, df2) = ttost_paired(arr(first), arr(second), low, upp)
+        out.append({"a": first, "b": second, "lower": low, "upper": upp, "pValue": float(p),
+                    "lowerTest": {"statistic": float(t1), "pValue": float(p1), "df": float(df1)},
+                    "upperTest": {"statistic": float(t2), "pValue": float(p2), "df": float(df2)}})
+    return out
+
+
 def paired_t():
     """scipy.stats.ttest_rel (statistic, p, df, confidence_interval) and, for a non-zero null
     difference, statsmodels DescrStatsW(a - b).ttest_mean(value=nullDifference)."""
@@ -364,6 +377,7 @@ def main():
         "bootstrapMonteCarlo": bootstrap_monte_carlo(),
         "censored": CENSORED,
         "pairedT": paired_t(),
+        "tostPaired": tost_paired(),
         "wilcoxon": wilcoxon(),
         "pairedBootstrap": paired_bootstrap(),
         "kaplanMeier": kaplan_meier(),
