@@ -35,12 +35,12 @@ public enum EffectSize {
     /// scipy.stats.ttest_ind(a, b, equal_var=False).confidence_interval(confidenceLevel).
     public static func meanDifference(_ a: [Double], _ b: [Double], confidenceLevel: Double = 0.95) throws -> MeanDifference {
         try StatisticsError.checkOpenUnitInterval(confidenceLevel, "confidence level")
-        let difference = try WelchDifference(a, b)
+        let difference = try EffectEstimate.welch(a, b)
         return MeanDifference(
             estimate: difference.estimate,
             standardError: difference.standardError,
-            degreesOfFreedom: difference.degreesOfFreedom,
-            interval: difference.interval(confidenceLevel: confidenceLevel)
+            degreesOfFreedom: difference.degreesOfFreedom!,
+            interval: try difference.interval(confidenceLevel: confidenceLevel)
         )
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 import Statistics
 
-/// Expected values: statsmodels ttost_ind(usevar='unequal') via reference/scipy_reference.py.
+/// Expected values: statsmodels ttost_ind(usevar='unequal') and ttost_paired via reference/scipy_reference.py.
 @Suite struct EquivalenceTests {
     @Test func matchesStatsmodels() throws {
         let reference = try ScipyReference.load()
@@ -17,6 +17,23 @@ import Statistics
                 expectClose(try #require(test.degreesOfFreedom), expected.df, "df " + label)
             }
             #expect(result.isEquivalent == (case_.pValue < 0.05))
+        }
+    }
+
+    /// TOST on a paired effect (`EffectEstimate.paired`) is statsmodels' ttost_paired.
+    @Test func pairedMatchesStatsmodels() throws {
+        let reference = try ScipyReference.load()
+        #expect(reference.tostPaired.count == 3)
+        for case_ in reference.tostPaired {
+            let effect = try EffectEstimate.paired(try reference.sample(case_.a), try reference.sample(case_.b))
+            let result = try Equivalence.tost(effect, lower: case_.lower, upper: case_.upper)
+            let label = "paired \(case_.a) vs \(case_.b) in (\(case_.lower), \(case_.upper))"
+            expectClose(result.pValue, case_.pValue, "p " + label)
+            for (test, expected) in [(result.lowerTest, case_.lowerTest), (result.upperTest, case_.upperTest)] {
+                expectClose(test.statistic, expected.statistic, "t " + label)
+                expectClose(test.pValue, expected.pValue, "one-sided p " + label)
+                expectClose(try #require(test.degreesOfFreedom), expected.df, "df " + label)
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import Statistics
 import Testing
 
-/// Expected values produced by scipy 1.17.1 and statsmodels 0.15.0 on fixed inputs, written to
+/// Expected values produced by scipy 1.17.1, statsmodels 0.15.0 and lifelines 0.30.3 on fixed inputs, written to
 /// `reference/scipy_expected.json` by `reference/scipy_reference.py` (regenerate with
 /// `python3 Tests/StatisticsTests/reference/scipy_reference.py`). Nothing in the file comes from this package.
 struct ScipyReference: Decodable {
@@ -15,6 +16,7 @@ struct ScipyReference: Decodable {
         let df: Double?
         let nullDifference: Double?
         let method: String?
+        let intervals: [Interval]?
     }
     struct OneSided: Decodable { let statistic, pValue, df: Double }
     struct Tost: Decodable {
@@ -46,6 +48,22 @@ struct ScipyReference: Decodable {
         let resamples: Int
     }
 
+    struct PairedBootstrap: Decodable {
+        let samples: [String]
+        let indices: [[Int]]
+        let estimate: Double
+        let intervals: [Interval]
+    }
+    struct Censored: Decodable { let times: [Double]; let reached: [Int] }
+    struct KaplanMeierCase: Decodable {
+        let sample: String
+        let survival, restrictedMeans: [[Double]]
+    }
+    struct LogRank: Decodable {
+        let a, b: String
+        let statistic, pValue: Double
+    }
+
     let samples: [String: [Double]]
     let descriptive: [String: Descriptive]
     let welch: [Test]
@@ -55,6 +73,13 @@ struct ScipyReference: Decodable {
     let effectSizes: [EffectSizes]
     let bootstrap: [BootstrapCase]
     let bootstrapMonteCarlo: [MonteCarlo]
+    let censored: [String: Censored]
+    let pairedT: [Test]
+    let tostPaired: [Tost]
+    let wilcoxon: [Test]
+    let pairedBootstrap: PairedBootstrap
+    let kaplanMeier: [KaplanMeierCase]
+    let logRank: [LogRank]
 
     /// Decodes the JSON file, located relative to this source file.
     static func load() throws -> ScipyReference {
@@ -65,6 +90,11 @@ struct ScipyReference: Decodable {
 
     func sample(_ name: String) throws -> [Double] {
         try #require(samples[name], "no sample '\(name)' in scipy_expected.json")
+    }
+
+    func censoredSample(_ name: String) throws -> CensoredSample {
+        let entry = try #require(censored[name], "no censored sample '\(name)' in scipy_expected.json")
+        return try CensoredSample(times: entry.times, reached: entry.reached.map { $0 == 1 })
     }
 }
 

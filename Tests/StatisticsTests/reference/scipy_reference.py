@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/StatisticsTests, produced by scipy and statsmodels.
+"""Reference values for Tests/StatisticsTests, produced by scipy, statsmodels and lifelines.
 
 Run from anywhere:  python3 Tests/StatisticsTests/reference/scipy_reference.py
 
@@ -20,7 +20,7 @@ from types import SimpleNamespace
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 VENV = ROOT / ".venv-peers"
-PINS = ["scipy==1.17.1", "statsmodels==0.15.0"]
+PINS = ["scipy==1.17.1", "statsmodels==0.15.0", "lifelines==0.30.3"]
 OUTPUT = HERE / "scipy_expected.json"
 
 
@@ -37,16 +37,22 @@ def ensure_venv():
 
 ensure_venv()
 
+import lifelines  # noqa: E402
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
 import statsmodels  # noqa: E402
 from scipy import stats  # noqa: E402
 from scipy.special import ndtri  # noqa: E402
+from lifelines import KaplanMeierFitter  # noqa: E402
+from lifelines.statistics import logrank_test  # noqa: E402
+from lifelines.utils import restricted_mean_survival_time  # noqa: E402
 from scipy.stats._resampling import _bca_interval, _percentile_of_score  # noqa: E402
 from statsmodels.stats.meta_analysis import effectsize_smd  # noqa: E402
 from statsmodels.stats.multitest import multipletests  # noqa: E402
+from statsmodels.stats.weightstats import DescrStatsW  # noqa: E402
 from statsmodels.stats.weightstats import ttest_ind as sm_ttest_ind  # noqa: E402
 from statsmodels.stats.weightstats import ttost_ind  # noqa: E402
+from statsmodels.stats.weightstats import ttost_paired  # noqa: E402
 
 # ---------------------------------------------------------------- fixed inputs
 SAMPLES = {
@@ -65,7 +71,24 @@ SAMPLES = {
     # s: right-skewed sample for the bootstrap (non-zero acceleration).
     "s": [0.12, 0.35, 0.41, 0.58, 0.66, 0.73, 0.91, 1.05, 1.22, 1.38,
           1.47, 1.69, 1.93, 2.24, 2.61, 3.05, 3.72, 4.48, 5.90, 8.31],
+    # p and q: paired (seed i of p with seed i of q), no zero and no tied |p_i - q_i|.
+    "p": [0.812, 0.774, 0.851, 0.790, 0.836, 0.802, 0.768, 0.845, 0.821, 0.797, 0.859, 0.783],
+    "q": [0.795, 0.770, 0.829, 0.788, 0.801, 0.799, 0.741, 0.838, 0.815, 0.776, 0.843, 0.792],
+    # u and v: paired, four zero differences and heavily tied |u_i - v_i| (normal approximation).
+    "u": [5, 7, 6, 9, 4, 8, 6, 7, 5, 9, 8, 6, 7, 5, 6],
+    "v": [4, 7, 5, 7, 4, 6, 7, 5, 5, 8, 6, 6, 5, 6, 4],
 }
+# Censored times to threshold: `reached` is 1 where the run reached the threshold at that time and
+# 0 where it stopped unreached (right-censored). Ties within and across groups, censored at an event time.
+CENSORED = {
+    "g": {"times": [3, 5, 5, 8, 10, 12, 12, 15, 20, 20],
+          "reached": [1, 1, 0, 1, 1, 1, 1, 0, 0, 0]},
+    "h": {"times": [4, 5, 7, 9, 9, 11, 14, 16, 18, 20, 20, 20],
+          "reached": [1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 0, 0]},
+}
+RMST_HORIZONS = [10.0, 13.5, 20.0]
+PAIRED = [("p", "q"), ("u", "v")]
+PAIRED_TOST_CASES = [("p", "q", -0.02, 0.02), ("p", "q", -0.01, 0.03), ("u", "v", -1.0, 1.0)]
 PAIRS = [("a", "b"), ("c", "d"), ("x", "y"), ("e", "f")]
 ALTERNATIVES = ["two-sided", "greater", "less"]
 SM_ALTERNATIVE = {"two-sided": "two-sided", "greater": "larger", "less": "smaller"}
@@ -239,11 +262,110 @@ def bootstrap_monte_carlo():
     return out
 
 
+def tost_paired():
+    """statsmodels ttost_paired: TOST with the paired t, p = max(p_lower, p_upper)."""
+    out = []
+    for first, second, low, upp in PAIRED_TOST_CASES:
+        p, (t1, p1, df1), (t2, p2, df2) = ttost_paired(arr(first), arr(second), low, upp)
+        out.append({"a": first, "b": second, "lower": low, "upper": upp, "pValue": float(p),
+                    "lowerTest": {"statistic": float(t1), "pValue": float(p1), "df": float(df1)},
+                    "upperTest": {"statistic": float(t2), "pValue": float(p2), "df": float(df2)}})
+    return out
+
+
+def paired_t():
+    """scipy.stats.ttest_rel (statistic, p, df, confidence_interval) and, for a non-zero null
+    difference, statsmodels DescrStatsW(a - b).ttest_mean(value=nullDifference)."""
+    out = []
+    for first, second in PAIRED:
+        for alternative in ALTERNATIVES:
+            r = stats.ttest_rel(arr(first), arr(second), alternative=alternative)
+            entry = {"a": first, "b": second, "alternative": alternative, "nullDifference": 0.0,
+                     "statistic": float(r.statistic), "pValue": float(r.pvalue), "df": float(r.df)}
+            if alternative == "two-sided":
+                entry["intervals"] = [{"confidenceLevel": level, "lower": float(ci.low), "upper": float(ci.high)}
+                                      for level in CONFIDENCE_LEVELS for ci in [r.confidence_interval(level)]]
+            out.append(entry)
+        for null in [0.01, -0.02]:
+            for alternative in ALTERNATIVES:
+                t, p, df = DescrStatsW(arr(first) - arr(second)).ttest_mean(
+                    value=null, alternative=SM_ALTERNATIVE[alternative])
+                out.append({"a": first, "b": second, "alternative": alternative, "nullDifference": null,
+                            "statistic": float(t), "pValue": float(p), "df": float(df)})
+    return out
+
+
+def wilcoxon():
+    """scipy.stats.wilcoxon(zero_method='wilcox'): method='exact' where there are no zeros or ties,
+    method='asymptotic' with correction=True (continuity) everywhere. The statistic recorded is
+    W+ = the rank sum of the positive differences (scipy's statistic with alternative='greater')."""
+    out = []
+    cases = [("p", "q", "exact"), ("p", "q", "asymptotic"), ("u", "v", "asymptotic")]
+    for first, second, method in cases:
+        for alternative in ALTERNATIVES:
+            r = stats.wilcoxon(arr(first), arr(second), zero_method="wilcox", correction=True,
+                               alternative=alternative, method=method)
+            w_plus = stats.wilcoxon(arr(first), arr(second), zero_method="wilcox", correction=True,
+                                    alternative="greater", method=method).statistic
+            out.append({"a": first, "b": second, "alternative": alternative, "method": method,
+                        "statistic": float(w_plus), "pValue": float(r.pvalue)})
+    return out
+
+
+def paired_bootstrap():
+    """Paired bootstrap of mean(p) - mean(q), resampling seed indices: resample indices fixed here,
+    intervals from the public scipy.stats.bootstrap((p, q), paired=True, method=...) given that
+    bootstrap distribution (jackknife over pairs for BCa)."""
+    rng = np.random.default_rng(BOOTSTRAP_INDEX_SEED + 1)
+    p, q = arr("p"), arr("q")
+    index = rng.integers(0, len(p), (BOOTSTRAP_RESAMPLES, len(p)))
+
+    def difference(u, v, axis=-1):
+        return np.mean(u, axis=axis) - np.mean(v, axis=axis)
+    distribution = difference(p[index], q[index])
+    intervals = []
+    for level in CONFIDENCE_LEVELS:
+        for method in ["percentile", "BCa"]:
+            given = SimpleNamespace(bootstrap_distribution=distribution)
+            r = stats.bootstrap((p, q), difference, n_resamples=0, bootstrap_result=given, paired=True,
+                                method=method, confidence_level=level, vectorized=True)
+            intervals.append({"confidenceLevel": level, "method": method,
+                              "lower": float(r.confidence_interval.low), "upper": float(r.confidence_interval.high)})
+    return {"samples": ["p", "q"], "indices": index.tolist(), "estimate": float(difference(p, q)),
+            "intervals": intervals}
+
+
+def censored(name):
+    return np.asarray(CENSORED[name]["times"], dtype=float), np.asarray(CENSORED[name]["reached"], dtype=int)
+
+
+def kaplan_meier():
+    """lifelines KaplanMeierFitter: survival_function_ at its timeline (0 and every distinct time) and
+    restricted_mean_survival_time(kmf, t=horizon), the exact area under the KM step function."""
+    out = []
+    for name in CENSORED:
+        times, reached = censored(name)
+        kmf = KaplanMeierFitter().fit(times, reached)
+        sf = kmf.survival_function_
+        out.append({"sample": name,
+                    "survival": [[float(t), float(v)] for t, v in zip(sf.index, sf.values[:, 0])],
+                    "restrictedMeans": [[tau, float(restricted_mean_survival_time(kmf, t=tau))]
+                                        for tau in RMST_HORIZONS]})
+    return out
+
+
+def log_rank():
+    """lifelines.statistics.logrank_test: chi-square statistic with 1 df and its p-value."""
+    (ta, ea), (tb, eb) = censored("g"), censored("h")
+    r = logrank_test(ta, tb, event_observed_A=ea, event_observed_B=eb)
+    return [{"a": "g", "b": "h", "statistic": float(r.test_statistic), "pValue": float(r.p_value)}]
+
+
 def main():
     expected = {
         "producedBy": "Tests/StatisticsTests/reference/scipy_reference.py",
         "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
-                     "statsmodels": statsmodels.__version__},
+                     "statsmodels": statsmodels.__version__, "lifelines": lifelines.__version__},
         "samples": SAMPLES,
         "descriptive": descriptive(),
         "welch": welch(),
@@ -253,6 +375,13 @@ def main():
         "effectSizes": effect_sizes(),
         "bootstrap": bootstrap_deterministic(),
         "bootstrapMonteCarlo": bootstrap_monte_carlo(),
+        "censored": CENSORED,
+        "pairedT": paired_t(),
+        "tostPaired": tost_paired(),
+        "wilcoxon": wilcoxon(),
+        "pairedBootstrap": paired_bootstrap(),
+        "kaplanMeier": kaplan_meier(),
+        "logRank": log_rank(),
     }
     text = json.dumps(expected, indent=1)
     # One line per list of numbers keeps the file short and its diffs readable.
@@ -260,7 +389,9 @@ def main():
     OUTPUT.write_text(text + "\n")
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(expected['welch'])} Welch, {len(expected['mannWhitney'])} "
           f"Mann-Whitney, {len(expected['tost'])} TOST, {len(expected['holm'])} Holm, "
-          f"{len(expected['bootstrap'])} bootstrap cases (scipy {scipy.__version__}, statsmodels "
+          f"{len(expected['bootstrap'])} bootstrap cases, {len(expected['pairedT'])} paired t, "
+          f"{len(expected['wilcoxon'])} Wilcoxon, {len(expected['kaplanMeier'])} Kaplan-Meier, "
+          f"{len(expected['logRank'])} log-rank (scipy {scipy.__version__}, statsmodels "
           f"{statsmodels.__version__})")
 
 
