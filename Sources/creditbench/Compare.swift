@@ -50,11 +50,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Seeded replicates per estimator and budget.")
     var repetitions: Int = 20
 
-    @Option(help: "Budgets as multiples of n, comma-separated.")
-    var budgets: String = "1,2,5,10,20,50"
+    @Option(help: ArgumentHelp("Budgets as multiples of n, comma-separated.", valueName: "k,k,..."))
+    var budgets = CommaSeparated([1, 2, 5, 10, 20, 50])
 
-    @Option(help: "Estimators, comma-separated (default: all).")
-    var estimators: String = EstimatorKind.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: ArgumentHelp("Estimators, comma-separated, from: \(EstimatorRegistry.names.joined(separator: ", ")).", valueName: "name,name,..."))
+    var estimators = CommaSeparated(EstimatorKind.allCases)
 
     @Option(help: "Seed of every random stream in the run.")
     var seed: UInt64 = 0
@@ -102,18 +102,9 @@ struct Compare: ParsableCommand {
     }
 
     func makePlan() throws -> ComparisonPlan {
-        let multiples = quick ? [2, 10, 50] : try budgets.split(separator: ",").map { part -> Int in
-            guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value > 0 else {
-                throw ValidationError("--budgets takes positive integers separated by commas, got \"\(budgets)\"")
-            }
-            return value
-        }
-        let kinds = try estimators.split(separator: ",").map { part -> EstimatorKind in
-            guard let kind = EstimatorKind(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown estimator \"\(part)\"; choose from \(EstimatorKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return kind
-        }
+        let multiples = quick ? [2, 10, 50] : budgets.elements
+        guard multiples.allSatisfy({ $0 > 0 }) else { throw ValidationError("--budgets takes positive multiples of n") }
+        let kinds = estimators.elements
         guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
         return ComparisonPlan(estimators: kinds, budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed)
     }

@@ -79,7 +79,7 @@ struct Explain: ParsableCommand {
     var user: Int?
 
     @Option(help: "Comma-separated MovieLens movie ids (recommendation).")
-    var candidates: String?
+    var candidates: CommaSeparated<Int>?
 
     @Option(help: "Set utility: best, mnl or coverage (recommendation).")
     var utility: String = "best"
@@ -164,12 +164,7 @@ struct Explain: ParsableCommand {
             return try textGame(response, reward: IFEvalReward(item: entry.item, level: level))
         case .recommendation:
             let userID = try required(user, "--user")
-            let movieIDs = try required(candidates, "--candidates").split(separator: ",").map { part -> Int in
-                guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandFailure("--candidates takes movie ids separated by commas, got \"\(part)\"")
-                }
-                return id
-            }
+            let movieIDs = try required(candidates, "--candidates").elements
             let game = try RecommendationTask.load().game(userID: userID, movieIDs: movieIDs, utility: try SetUtility(name: utility))
             let names = game.playerNames ?? movieIDs.map { "movie \($0)" }
             return ExplainedGame(game: game, partition: .singletons(game.playerCount),
