@@ -10,7 +10,7 @@ BIN := .build/$(CONFIG)/creditbench
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 PEER_CHECKS := $(sort $(wildcard benchmarks/peers/*_parity.py))
 
-.PHONY: all deps build test unit-test peer-check reproduce clean
+.PHONY: all deps build test unit-test peer-check cluster-test reproduce clean
 
 all: build
 
@@ -38,7 +38,12 @@ peer-check: build
 	  echo "== $$script"; CREDITBENCH_BIN=$(BIN) python3 $$script; \
 	done
 
-test: unit-test peer-check
+# A real one-node Slurm cluster (installed and started by scripts/slurm/local-cluster.sh, as root):
+# a sharded comparison through sbatch must equal the single-process one.
+cluster-test: build
+	CREDITBENCH_BIN=$(BIN) scripts/slurm/cluster-test.sh
+
+test: unit-test peer-check cluster-test
 
 # Quick by default (minutes), into results/quick/ so the recorded full run stays as it is;
 # FULL=1 is the full run (under two hours, resumable), into results/ and paper-check.md.

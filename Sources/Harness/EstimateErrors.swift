@@ -11,7 +11,7 @@ import Statistics
 /// - `topKPrecision` = |top-k(e) ∩ top-k(t)| / k, top-k by absolute value, k = min(`topK`, n);
 /// - `signAgreement` = share of players with t_i != 0 whose estimate has the same sign;
 /// - `efficiencyGap` = |sum e - sum t|.
-public struct EstimateErrors: Sendable, Equatable {
+public struct EstimateErrors: Sendable, Equatable, Codable {
     public var meanSquaredError: Double
     public var relativeSquaredError: Double
     public var relativeL2: Double

@@ -53,7 +53,7 @@ public struct ComparisonPlan: Sendable {
 }
 
 /// One estimator run on one instance and its errors.
-public struct ComparisonRecord: Sendable {
+public struct ComparisonRecord: Sendable, Codable, Equatable {
     public var task: String
     public var instance: String
     public var unitLevel: String

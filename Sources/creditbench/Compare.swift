@@ -27,6 +27,9 @@ struct Compare: ParsableCommand {
 
         Examples:
           creditbench compare --quick --jobs 2
+          creditbench compare --quick --plan
+          creditbench compare --quick --shard 0/4 --output out   (then 1/4, 2/4, 3/4, e.g. as a Slurm job array)
+          creditbench compare --quick --merge-shards 4 --output out
           creditbench compare --players 16 --instances 5 --repetitions 30 --budgets 2,5,10,20,50 --output results/estimators
         """
     )
@@ -65,6 +68,15 @@ struct Compare: ParsableCommand {
     @Option(help: "Instances run in parallel (default: the machine's cores); the files written do not depend on it.")
     var jobs: Int = OrderedParallel.machineCores
 
+    @Flag(name: .customLong("plan"), help: "Print the plan's independent runs (its instances, in the order shards take them) and exit.")
+    var printPlan = false
+
+    @Option(help: ArgumentHelp("Run shard I of N (I in 0..<N: instances I, I+N, I+2N, ...) into <output>/shards/; a rerun skips what the shard finished. Then --merge-shards N.", valueName: "I/N"))
+    var shard: ShardSpec?
+
+    @Option(help: ArgumentHelp("Put the N shard files under <output>/shards/ together into the files one process writes; names missing instances and the shards to rerun.", valueName: "N"))
+    var mergeShards: Int?
+
     func run() throws {
         let plan = try makePlan()
         let playerCount = quick ? 12 : players
@@ -80,17 +92,43 @@ struct Compare: ParsableCommand {
             instanceList += try TaskInstances.make(perTask: quick ? 2 : instances, seed: seed, largeTier: !quick)
         }
         let folder = URL(fileURLWithPath: output ?? (quick ? "results/quick/estimators" : "results/estimators"))
+        if printPlan {
+            print("\(instanceList.count) instances, \(EstimatorComparison.runCount(instances: instanceList, plan: plan)) estimator runs")
+            print("index\ttask\tinstance\tunit_level\tplayers\truns")
+            for (index, instance) in instanceList.enumerated() {
+                let runs = EstimatorComparison.runCount(instances: [instance], plan: plan)
+                print("\(index)\t\(instance.task)\t\(instance.instance)\t\(instance.unitLevel)\t\(instance.game.playerCount)\t\(runs)")
+            }
+            return
+        }
+        if let shard {
+            let shards = try ComparisonShards(folder: folder, count: shard.count)
+            let mine = shards.planIndices(of: shard.index, total: instanceList.count).map { instanceList[$0] }
+            let progress = ProgressBar(total: EstimatorComparison.runCount(instances: mine, plan: plan), label: "compare shard \(shard)")
+            do {
+                let ran = try shards.run(shard.index, instances: instanceList, plan: plan, jobs: jobs, onProgress: progress.update)
+                FileHandle.standardError.write(Data("shard \(shard): ran \(ran) of its \(mine.count) instances into \(shards.file(shard.index).path)\n".utf8))
+            } catch {
+                throw CommandFailure("\(error) (finished instances are kept in \(shards.file(shard.index).path))")
+            }
+            return
+        }
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
             "suite": suite.rawValue, "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
             "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
             "estimators": plan.estimators.map(\.rawValue).joined(separator: ","), "seed": String(seed), "quick": String(quick),
         ]))
-        let progress = ProgressBar(total: EstimatorComparison.runCount(instances: instanceList, plan: plan), label: "compare")
         let records: [ComparisonRecord]
-        do {
-            records = try EstimatorComparison.run(instances: instanceList, plan: plan, jobs: jobs, onRecord: out.append, onProgress: progress.update)
-        } catch {
-            throw CommandFailure("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
+        if let mergeShards {
+            records = try ComparisonShards(folder: folder, count: mergeShards).collect(total: instanceList.count)
+            for record in records { try out.append(record) }
+        } else {
+            let progress = ProgressBar(total: EstimatorComparison.runCount(instances: instanceList, plan: plan), label: "compare")
+            do {
+                records = try EstimatorComparison.run(instances: instanceList, plan: plan, jobs: jobs, onRecord: out.append, onProgress: progress.update)
+            } catch {
+                throw CommandFailure("\(error) (finished runs are in \(folder.appendingPathComponent("records.csv").path))")
+            }
         }
         let rows = try out.finish(records, seed: seed)
         print(ComparisonSummary.markdown(rows), terminator: "")
@@ -99,6 +137,8 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let mergeShards, mergeShards < 1 { throw ValidationError("--merge-shards must be at least 1, got \(mergeShards)") }
+        if shard != nil && mergeShards != nil { throw ValidationError("--shard runs one shard, --merge-shards puts them together: give one") }
     }
 
     func makePlan() throws -> ComparisonPlan {

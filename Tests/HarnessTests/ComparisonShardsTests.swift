@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import Harness
+import Shapley
+
+@Suite struct ComparisonShardsTests {
+    static func folder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-shards-\(UUID().uuidString)")
+    }
+
+    /// Three shards run apart give, put together, exactly the records of one process, in order.
+    @Test func shardsTogetherEqualOneProcess() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let instances = try SyntheticInstances.make(players: 6, count: 2, seed: 4)
+        let plan = ComparisonPlan(estimators: [.exact, .permutation, .kernelshapPaired], budgetMultiples: [2, 5], repetitions: 2, seed: 3)
+        let shards = try ComparisonShards(folder: folder, count: 3)
+        #expect(shards.planIndices(of: 1, total: 7) == [1, 4])
+        for index in [2, 0, 1] { try shards.run(index, instances: instances, plan: plan, jobs: 1) }
+        let single = try EstimatorComparison.run(instances: instances, plan: plan)
+        let together = try shards.collect(total: instances.count)
+        #expect(together.count == single.count)
+        for (a, b) in zip(together, single) {
+            #expect(a.instance == b.instance && a.estimator == b.estimator && a.budget == b.budget && a.errors == b.errors && a.calls == b.calls)
+        }
+        #expect(try shards.run(0, instances: instances, plan: plan, jobs: 1) == 0, "a finished shard reruns nothing")
+    }
+
+    /// A missing shard is named with the command's rerun hint; a torn last line (a shard killed
+    /// mid-write) is dropped and its instance redone by the next run of that shard.
+    @Test func missingShardsAreNamedAndTornLinesRedone() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let instances = try SyntheticInstances.make(players: 5, count: 1, seed: 2)
+        let plan = ComparisonPlan(estimators: [.permutation], budgetMultiples: [2], repetitions: 2, seed: 1)
+        let shards = try ComparisonShards(folder: folder, count: 2)
+        try shards.run(0, instances: instances, plan: plan, jobs: 1)
+        #expect {
+            try shards.collect(total: instances.count)
+        } throws: { error in
+            "\(error)".contains("rerun shards 1 with --shard I/2")
+        }
+        try Data("{\"instance\": 1, \"reco".utf8).write(to: shards.file(1))
+        #expect(try shards.run(1, instances: instances, plan: plan, jobs: 1) == instances.count / 2)
+        #expect(try shards.collect(total: instances.count).count == (try EstimatorComparison.run(instances: instances, plan: plan)).count)
+    }
+}
