@@ -12,7 +12,9 @@ struct ScoreIFEval: ParsableCommand {
         and writes, per line, {"strict": [...], "loose": [...], "instruction_reward": x, "prompt_reward": y}: \
         one verdict per instruction in order, x = fraction followed (strict), y = 1 if all are followed (strict) else 0. \
         Loose tries the reference's eight variants (first/last line removed, '*' removed). \
-        Not faithful to the reference, because they need langdetect or NLTK Punkt data: \
+        The langdetect ids (language:response_language, change_case:english_capital, change_case:english_lowercase) \
+        use a port of langdetect 1.0.9 seeded as DetectorFactory.seed = 0: their reference is the seeded \
+        detector (Google's code calls it unseeded). Not faithful to the reference, because they need NLTK Punkt data: \
         \(IFEvalScorer.unfaithfulInstructions.joined(separator: ", ")) (closest documented rules instead; \
         see IFEvalScorer.unfaithfulInstructions). An unknown id, bad kwargs or a malformed line stops the run \
         with an error naming its line number; lines before it stay written.

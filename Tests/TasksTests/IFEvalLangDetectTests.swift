@@ -96,4 +96,43 @@ import Testing
         #expect(throws: LangDetectError.noFeatures) { try detector.detect(PythonText.text("")) }
         #expect(throws: LangDetectError.noFeatures) { try detector.detect(PythonText.text("123 !!! ...")) }
     }
+
+    // MARK: the IFEval checks (reference: D[iid](iid).build_description(**kw); check_following(value), seed 0)
+
+    func strict(_ id: String, _ kwargs: [String: IFEvalKwarg] = [:], _ response: String) throws -> Bool {
+        let item = IFEvalItem(prompt: "p", instructionIDs: [id], kwargs: [kwargs.mapValues { Optional($0) }])
+        return try IFEvalScorer().evaluate(item, response: response).strict[0]
+    }
+
+    @Test func englishCapitalAndLowercase() throws {
+        let capital = "change_case:english_capital"
+        // True, True, False, False, False; "\u216b \u216b!" is upper and langdetect raises: True.
+        #expect(try strict(capital, [:], "HELLO WORLD THIS IS ALL CAPS"))
+        #expect(try strict(capital, [:], "BONJOUR TOUT LE MONDE ET MERCI"))
+        #expect(try !strict(capital, [:], "HELLO"))
+        #expect(try !strict(capital, [:], "1234 !!!"))
+        #expect(try !strict(capital, [:], "Hello World"))
+        #expect(try strict(capital, [:], "\u{216B} \u{216B}!"))
+        let lower = "change_case:english_lowercase"
+        // True, False, False, False, False; "\u217b \u217b." is lower and langdetect raises: True.
+        #expect(try strict(lower, [:], "all lower case here"))
+        #expect(try !strict(lower, [:], "bonjour tout le monde et merci beaucoup"))
+        #expect(try !strict(lower, [:], "ok"))
+        #expect(try !strict(lower, [:], "hello"))
+        #expect(try !strict(lower, [:], "Not lower"))
+        #expect(try strict(lower, [:], "\u{217B} \u{217B}."))
+    }
+
+    @Test func responseLanguage() throws {
+        let id = "language:response_language"
+        let hindi = "\u{92F}\u{939} \u{939}\u{93F}\u{902}\u{926}\u{940} \u{92E}\u{947}\u{902} \u{90F}\u{915} \u{935}\u{93E}\u{915}\u{94D}\u{92F} \u{939}\u{948}\u{964}"
+        // fr: True, en: False; "!!! 123" raises: True; the Hindi sentence: hi True, mr False.
+        #expect(try strict(id, ["language": .string("fr")], "Ceci est une phrase en fran\u{E7}ais."))
+        #expect(try !strict(id, ["language": .string("en")], "Ceci est une phrase en fran\u{E7}ais."))
+        #expect(try strict(id, ["language": .string("hi")], "!!! 123"))
+        #expect(try strict(id, ["language": .string("hi")], hindi))
+        #expect(try !strict(id, ["language": .string("mr")], hindi))
+        // _LANGUAGES[...] raises KeyError for a code outside LANGUAGE_CODES; the port refuses it.
+        #expect(throws: IFEvalError.self) { try strict(id, ["language": .string("zh-cn")], "x") }
+    }
 }

@@ -40,22 +40,20 @@ public struct IFEvalResult: Sendable, Equatable {
 /// "\n" and stripped); and those three with every `*` removed.
 ///
 /// Faithfulness: every check is a port of the reference with Python string semantics, except
-/// the ids in `unfaithfulInstructions`, which need data or randomness this project cannot
-/// reproduce and use the closest documented rule instead.
+/// the ids in `unfaithfulInstructions`, which need data this project cannot reproduce and use
+/// the closest documented rule instead. The three ids that call langdetect
+/// (`language:response_language`, `change_case:english_capital`,
+/// `change_case:english_lowercase`) use its port seeded as `DetectorFactory.seed = 0`
+/// (`LanguageDetector`); the reference calls langdetect unseeded, so its own verdicts on a
+/// text the detector finds ambiguous can vary from run to run.
 public struct IFEvalScorer: Sendable {
     /// Ids whose verdicts may differ from the reference:
-    /// - `language:response_language`, `change_case:english_capital`,
-    ///   `change_case:english_lowercase`: langdetect (randomized n-gram model) is replaced by a
-    ///   writing-system rule (`ScriptLanguageRule`); the case tests themselves are exact.
     /// - `length_constraints:number_sentences`: NLTK Punkt with its trained English model is
     ///   replaced by a boundary rule without learned abbreviations (`NumberOfSentencesCheck`).
     /// - `change_case:capital_word_frequency`: `nltk.word_tokenize` needs Punkt data to split
     ///   sentences first; the port tokenizes the text as one sentence (`CapitalWordFrequencyCheck`).
     public static let unfaithfulInstructions: [String] = [
         "change_case:capital_word_frequency",
-        "change_case:english_capital",
-        "change_case:english_lowercase",
-        "language:response_language",
         "length_constraints:number_sentences",
     ]
 

@@ -20,20 +20,23 @@ struct CapitalWordFrequencyCheck: InstructionCheck {
     }
 }
 
-/// `change_case:english_capital` (CapitalLettersEnglishChecker): `value.isupper()` (exact) and
-/// `langdetect.detect(value) == "en"`, where the language test is NOT FAITHFUL and replaced by
-/// `ScriptLanguageRule.isEnglish` (see there); the reference counts an undetectable text (no
-/// letters) as followed, and so does the rule.
+/// `change_case:english_capital` (CapitalLettersEnglishChecker): `value.isupper() and
+/// langdetect.detect(value) == "en"`, so langdetect runs only on an all-caps text; followed
+/// when it raises (see `ResponseLanguageCheck.isDetected`).
 struct EnglishCapitalCheck: InstructionCheck {
+    let detector: LanguageDetector
+
     func isFollowed(_ response: PythonText.Text) -> Bool {
-        PythonText.isUpper(response) && ScriptLanguageRule.matches(response, language: "en")
+        PythonText.isUpper(response) && ResponseLanguageCheck.isDetected("en", in: response, by: detector)
     }
 }
 
-/// `change_case:english_lowercase` (LowercaseLettersEnglishChecker): `value.islower()` (exact)
-/// and English by `ScriptLanguageRule` (NOT FAITHFUL, as for `english_capital`).
+/// `change_case:english_lowercase` (LowercaseLettersEnglishChecker): `value.islower() and
+/// langdetect.detect(value) == "en"`, as for `english_capital`.
 struct EnglishLowercaseCheck: InstructionCheck {
+    let detector: LanguageDetector
+
     func isFollowed(_ response: PythonText.Text) -> Bool {
-        PythonText.isLower(response) && ScriptLanguageRule.matches(response, language: "en")
+        PythonText.isLower(response) && ResponseLanguageCheck.isDetected("en", in: response, by: detector)
     }
 }

@@ -65,9 +65,11 @@ extension InstructionEnvironment {
 
     /// Which action types each supported instruction id brings into an episode (appending
     /// sentences and stopping are always there). An id that maps to no type (`no_comma`,
-    /// `forbidden_words`, `letter_frequency`, `number_words`, and the excluded
-    /// `number_sentences`, `response_language`) is satisfied or broken by the choice of
-    /// sentences alone.
+    /// `forbidden_words`, `letter_frequency`, `number_words`, `response_language` and the
+    /// excluded `number_sentences`) is satisfied or broken by the choice of sentences alone.
+    /// The bank's sentences are English, so a `response_language` prompt for another language
+    /// (all 25 eligible ones) is followed only by a response in which langdetect finds no
+    /// features (no letters), which the reference counts as followed.
     public static let actionKindsByInstruction: [String: [ActionKind]] = [
         "keywords:existence": [.keyword],
         "keywords:frequency": [.keyword],

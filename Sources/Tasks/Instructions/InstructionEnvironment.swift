@@ -15,7 +15,7 @@
 ///
 /// `maxActions` bounds what is reachable: with the default 24 and a 300-sentence bank (seed 1),
 /// at most 789 words, so `number_words` "at least" 800 or more cannot be met, nor 15 highlights
-/// (each needs a sentence and a highlight); 5 of the eligible prompts have such a threshold.
+/// (each needs a sentence and a highlight); 7 of the eligible prompts have such a threshold.
 ///
 /// Data set episodes leave out prompts with an id in `IFEvalScorer.unfaithfulInstructions` or
 /// `unsatisfiableInstructions` (`exclusionReason`). A hand-built item list is used as given.

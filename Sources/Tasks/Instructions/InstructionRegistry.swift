@@ -3,7 +3,9 @@
 ///
 /// Where the reference would draw a random value (missing kwarg, negative count, `letter` not a
 /// single code point, `nth_paragraph` outside 1...num_paragraphs) or raise (unknown relation,
-/// unknown kwarg), this throws an `IFEvalError` naming the id and key.
+/// unknown kwarg), this throws an `IFEvalError` naming the id and key. The ids that call
+/// langdetect throw a `LangDetectError` when its data (`tasks/instructions/langdetect/`) cannot
+/// be loaded.
 public enum InstructionRegistry {
     typealias Builder = @Sendable (InstructionArguments) throws -> any InstructionCheck
 
@@ -15,8 +17,8 @@ public enum InstructionRegistry {
         return try builder(InstructionArguments(id: id, values: kwargs))
     }
 
-    private static func noArguments(_ make: @escaping @Sendable () -> any InstructionCheck) -> Builder {
-        { args in try args.requireOnly([]); return make() }
+    private static func noArguments(_ make: @escaping @Sendable () throws -> any InstructionCheck) -> Builder {
+        { args in try args.requireOnly([]); return try make() }
     }
 
     static let builders: [String: Builder] = [
@@ -48,10 +50,10 @@ public enum InstructionRegistry {
         "language:response_language": { args in
             try args.requireOnly(["language"])
             let language = try args.string("language")
-            guard ScriptLanguageRule.scripts[language] != nil else {
+            guard ResponseLanguageCheck.languageCodes.contains(language) else {
                 throw IFEvalError.badKwarg(id: args.id, key: "language", reason: "'\(language)' is not one of IFEval's language codes")
             }
-            return ResponseLanguageCheck(language: language)
+            return ResponseLanguageCheck(language: language, detector: try LanguageDetector.shared())
         },
         "length_constraints:number_sentences": { args in
             try args.requireOnly(["num_sentences", "relation"])
@@ -120,8 +122,8 @@ public enum InstructionRegistry {
             return CapitalWordFrequencyCheck(frequency: try args.int("capital_frequency"),
                                              relation: try args.relation("capital_relation"))
         },
-        "change_case:english_capital": noArguments { EnglishCapitalCheck() },
-        "change_case:english_lowercase": noArguments { EnglishLowercaseCheck() },
+        "change_case:english_capital": noArguments { EnglishCapitalCheck(detector: try LanguageDetector.shared()) },
+        "change_case:english_lowercase": noArguments { EnglishLowercaseCheck(detector: try LanguageDetector.shared()) },
         "punctuation:no_comma": noArguments { NoCommaCheck() },
     ]
 }
