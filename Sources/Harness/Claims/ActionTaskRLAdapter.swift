@@ -24,6 +24,10 @@ public struct ActionTaskRLAdapter: SCARRunner {
     }
 
     let task: SCARTask
+    /// The stored runs' configuration key: for instructions the number of prompts the
+    /// environment keeps (so a change of the eligible set redoes the runs), the bank and SCAR's
+    /// options; for summarization the split seed and the reward.
+    public let storeKey: String
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
     private let referenceOne: (UInt64) throws -> Double
 
@@ -41,6 +45,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
+            storeKey = "split=\(Self.summarizationSplitSeed);rouge1"
         case .instructions:
             let environment = try InstructionEnvironment(
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))
@@ -50,6 +55,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
+            storeKey = "prompts=\(environment.prompts.count);bank=\(Self.bankSize)x\(Self.bankSeed);scar=exact6-antithetic64"
         case .sentiment:
             throw HarnessError.invalidPlan("sentiment is not an action task; use SentimentRLAdapter")
         }
@@ -60,10 +66,6 @@ public struct ActionTaskRLAdapter: SCARRunner {
         var configuration = ActionTaskExperiment<Task>.Configuration()
         configuration.ppo = ppo(configuration.ppo)
         return configuration
-    }
-
-    public var storeKey: String {
-        task == .instructions ? "bank=\(Self.bankSize)x\(Self.bankSeed);scar=exact6-antithetic64" : "split=\(Self.summarizationSplitSeed);rouge1"
     }
 
     public func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
