@@ -41,6 +41,15 @@ import Testing
         #expect(mixed.gauss(mu: 0, sigma: 1) == -0.06700651572905797)
     }
 
+    @Test func caseAsCPython311() {
+        // python3.11 -c "print([chr(c).islower() for c in (0x295, 0x10fc, 0xa7f2, 0xa7f3, 0xa7f4, 0xab69)], chr(0xa7cb).isupper(), chr(0x10d50).isupper())"
+        // -> [True, False, False, False, False, False] False False
+        let lower: [UInt32] = [0x295, 0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69]
+        #expect(lower.map { PythonText.isLowercase(Unicode.Scalar($0)!) } == [true, false, false, false, false, false])
+        #expect(!PythonText.isUppercase("\u{A7CB}") && !PythonText.isUppercase("\u{10D50}"))
+        #expect(PythonText.isUppercase("\u{C9}") && PythonText.isLowercase("\u{E9}"))
+    }
+
     // MARK: langdetect
 
     @Test func profilesLoadAsLangdetectDoes() throws {

@@ -234,7 +234,8 @@ def generated_cases(rng):
                  "ceci est une phrase en fran\u00e7ais.", "\u0436\u0438\u0437\u043d\u044c \u0445\u043e\u0440\u043e\u0448\u0430",
                  "\u0416\u0418\u0417\u041d\u042c", "\u216b \u216b!", "\u217b \u217b.", "123 !!!", "***", "A", "a", "OK", "ok.",
                  "HELLO\n*WORLD*", "hi\nTHERE IS MORE", "SEE HTTPS://EXAMPLE.COM", "mail me@example.com", "\u00c9T\u00c9", "\u00e9t\u00e9",
-                 "\u4f60\u597d\uff0c\u4e16\u754c", "\u3053\u3093\u306b\u3061\u306f", "\uc548\ub155\ud558\uc138\uc694"):
+                 "\u4f60\u597d\uff0c\u4e16\u754c", "\u3053\u3093\u306b\u3061\u306f", "\uc548\ub155\ud558\uc138\uc694",
+                 "HELLO \ua7cb WORLD", "hello \u0295 world", "hello \ua7f2 world", "\ua7cb\ua7cb"):
         for iid in ("change_case:english_capital", "change_case:english_lowercase"):
             add(iid, {}, text)
         for language in ("en", "fr", "ru", "ja", "ko", "hi"):

@@ -15,6 +15,10 @@
 ///   first code point of the full lowercase mapping.
 /// - `isUpper` / `isLower`: `str.isupper()` / `str.islower()`: no lowercase (resp. uppercase) or
 ///   titlecase code point, and at least one uppercase (resp. lowercase) code point.
+/// - `isUppercase(c)` / `isLowercase(c)`: the Uppercase / Lowercase property as CPython 3.11's
+///   tables (Unicode 14.0) have it. Swift's tables are newer: code points assigned since
+///   (e.g. U+A7CB, Unicode 16.0) are neither, and the six whose Lowercase property changed
+///   since 14.0 take their 14.0 value (found by comparing every code point with Python 3.11).
 public enum PythonText {
     public typealias Text = [Unicode.Scalar]
 
@@ -76,8 +80,8 @@ public enum PythonText {
     public static func isUpper(_ text: Text) -> Bool {
         var cased = false
         for c in text {
-            if c.properties.isLowercase || c.properties.generalCategory == .titlecaseLetter { return false }
-            if c.properties.isUppercase { cased = true }
+            if isLowercase(c) || c.properties.generalCategory == .titlecaseLetter { return false }
+            if isUppercase(c) { cased = true }
         }
         return cased
     }
@@ -85,10 +89,31 @@ public enum PythonText {
     public static func isLower(_ text: Text) -> Bool {
         var cased = false
         for c in text {
-            if c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter { return false }
-            if c.properties.isLowercase { cased = true }
+            if isUppercase(c) || c.properties.generalCategory == .titlecaseLetter { return false }
+            if isLowercase(c) { cased = true }
         }
         return cased
+    }
+
+    public static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return (0x41...0x5A).contains(c.value) }
+        return c.properties.isUppercase && isInPythonTables(c)
+    }
+
+    public static func isLowercase(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return (0x61...0x7A).contains(c.value) }
+        if c.value == 0x295 { return true }
+        if lowercaseSinceUnicode14.contains(c.value) { return false }
+        return c.properties.isLowercase && isInPythonTables(c)
+    }
+
+    /// Code points that became Lowercase after Unicode 14.0 (U+0295 stopped being Lowercase).
+    private static let lowercaseSinceUnicode14: Set<UInt32> = [0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69]
+
+    /// Whether `c` was assigned by Unicode 14.0, the version of CPython 3.11's tables.
+    private static func isInPythonTables(_ c: Unicode.Scalar) -> Bool {
+        guard let age = c.properties.age else { return false }
+        return age.major < 14 || (age.major == 14 && age.minor == 0)
     }
 
     /// `str.strip()` (no argument): drop `isSpace` code points at both ends.

@@ -5,7 +5,7 @@
 /// as " " (a second space adds nothing); otherwise a full buffer drops its oldest character;
 /// the character is appended. `capitalWord` becomes true when an upper-case character follows
 /// an upper-case one, false on a character that is not upper case, and is cleared at a
-/// restart. Upper case is Python's `str.isupper()` on one character (the Uppercase property).
+/// restart. Upper case is Python's `str.isupper()` on one character (`PythonText.isUppercase`).
 struct LangDetectNGram {
     /// The buffer's characters, oldest first; only the last `count` are in the buffer.
     private var first: Unicode.Scalar = " "
@@ -13,10 +13,6 @@ struct LangDetectNGram {
     private var last: Unicode.Scalar = " "
     private(set) var count = 1
     private(set) var capitalWord = false
-
-    static func isUpper(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII ? (0x41...0x5A).contains(c.value) : c.properties.isUppercase
-    }
 
     mutating func add(_ normalized: Unicode.Scalar) {
         let previous = last
@@ -31,8 +27,8 @@ struct LangDetectNGram {
         second = last
         last = normalized
         count += 1
-        if Self.isUpper(normalized) {
-            if Self.isUpper(previous) { capitalWord = true }
+        if PythonText.isUppercase(normalized) {
+            if PythonText.isUppercase(previous) { capitalWord = true }
         } else {
             capitalWord = false
         }
