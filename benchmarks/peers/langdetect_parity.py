@@ -14,6 +14,8 @@ Texts compared (about 6,700):
 - very short strings: one to three of a profile's 1-grams, with and without spaces;
 - empty, whitespace-only, digit and symbol-only strings, lone URLs and e-mail addresses
   (langdetect raises on most);
+- texts around the 10,000-code-point cut, and URLs and e-mail addresses at and beyond the
+  patterns' length limits (2076; 64, 255 and 255);
 - random strings over URL and e-mail pieces, Vietnamese letters + combining marks, Romanian
   comma-below letters, Farsi yeh, kana, hangul, CJK ideographs, Latin-1 and General
   Punctuation symbols, capitals and spaces (the normalisation and text-cleaning rules).
@@ -127,6 +129,23 @@ FUZZ_PIECES = ["http://", "https://", "http:/", "https:", "www.", ".com", "/path
                "\u0394", "\u03bb", "\u05d0", "\u0915", "\u0e01", "\u1100", "\u0531", "\uff21", "\U00020000", "\ua7cb", "\u0295", "\ua7f2", "1", "9"]
 
 
+def edge_texts(responses):
+    """The bounds of the text cleaning: the 10,000-code-point cut, and URLs and e-mail
+    addresses at and beyond their patterns' repetition limits."""
+    long_text = " ".join(responses)
+    texts = [long_text[:n] for n in (9999, 10000, 10001, 20000)]
+    texts += ["Guten Tag " * 999 + "hello world " * 200, "  " * 6000 + "bonjour tout le monde"]
+    for n in (63, 64, 65, 100):
+        texts.append("a" * n + "@example.com ciao a tutti")
+        texts.append("x." * (n // 2) + "@" + "h" * (n * 3) + "." + "d" * (n * 3) + " hola amigos")
+    for n in (254, 255, 256, 600):
+        texts.append("mail me@" + "b" * n + " merci beaucoup")
+        texts.append("me@" + "b" * n + "." + "c" * n + " dank je wel")
+    for n in (2075, 2076, 2077, 5000):
+        texts.append("http://" + "w" * n + " obrigado pela ajuda")
+    return [("edge", t) for t in texts]
+
+
 def fuzz_texts(rng, count):
     return [("fuzz", "".join(rng.choice(FUZZ_PIECES) for _ in range(rng.randint(1, 30)))) for _ in range(count)]
 
@@ -139,8 +158,10 @@ def main():
     rng = random.Random(20231107)
     profiles = load_profiles()
     generated, samplers = profile_texts(profiles, rng)
-    texts = (load_instruction_texts() + generated + mixed_texts(samplers, rng, 600) + short_texts(samplers, rng, 600)
-             + [("symbols", t) for t in SYMBOL_TEXTS] + fuzz_texts(rng, 900))
+    instruction_texts = load_instruction_texts()
+    responses = [t for origin, t in instruction_texts if origin == "response"]
+    texts = (instruction_texts + generated + mixed_texts(samplers, rng, 600) + short_texts(samplers, rng, 600)
+             + [("symbols", t) for t in SYMBOL_TEXTS] + edge_texts(responses) + fuzz_texts(rng, 900))
 
     started = time.time()
     payload = "".join(json.dumps({"text": t}) + "\n" for _, t in texts)
