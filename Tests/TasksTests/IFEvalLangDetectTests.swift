@@ -132,6 +132,17 @@ import Testing
         #expect(try strict(lower, [:], "\u{217B} \u{217B}."))
     }
 
+    /// The reward reads the strict verdicts without the loose variants; it must equal
+    /// `evaluate`'s rewards on every real response.
+    @Test func rewardsEqualTheFullEvaluation() throws {
+        for entry in try IFEvalDataset.load().entries {
+            guard let response = entry.referenceResponse else { continue }
+            let result = try IFEvalScorer().evaluate(entry.item, response: response)
+            #expect(try IFEvalReward(item: entry.item, level: .instruction).reward(response) == result.instructionLevelReward)
+            #expect(try IFEvalReward(item: entry.item, level: .prompt).reward(response) == result.promptLevelReward)
+        }
+    }
+
     @Test func responseLanguage() throws {
         let id = "language:response_language"
         let hindi = "\u{92F}\u{939} \u{939}\u{93F}\u{902}\u{926}\u{940} \u{92E}\u{947}\u{902} \u{90F}\u{915} \u{935}\u{93E}\u{915}\u{94D}\u{92F} \u{939}\u{948}\u{964}"

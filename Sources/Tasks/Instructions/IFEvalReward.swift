@@ -18,7 +18,7 @@ public struct IFEvalReward: TextRewardModel, Sendable {
     public var name: String { "ifeval-\(level.rawValue)" }
 
     public func reward(_ text: String) throws -> Double {
-        let result = try scorer.evaluate(item, response: text)
-        return level == .instruction ? result.instructionLevelReward : result.promptLevelReward
+        let strict = try scorer.strictVerdicts(item, response: text)
+        return level == .instruction ? IFEvalResult.instructionLevelReward(strict) : IFEvalResult.promptLevelReward(strict)
     }
 }

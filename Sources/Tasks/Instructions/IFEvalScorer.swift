@@ -23,12 +23,18 @@ public struct IFEvalResult: Sendable, Equatable {
     public let loose: [Bool]
 
     /// Fraction of instructions followed under the strict test (0 for an empty list).
-    public var instructionLevelReward: Double {
+    public var instructionLevelReward: Double { Self.instructionLevelReward(strict) }
+
+    /// 1 when every instruction is followed under the strict test, else 0.
+    public var promptLevelReward: Double { Self.promptLevelReward(strict) }
+
+    /// The fraction of `true` strict verdicts (0 for none).
+    public static func instructionLevelReward(_ strict: [Bool]) -> Double {
         strict.isEmpty ? 0 : Double(strict.filter { $0 }.count) / Double(strict.count)
     }
 
-    /// 1 when every instruction is followed under the strict test, else 0.
-    public var promptLevelReward: Double { strict.allSatisfy { $0 } ? 1 : 0 }
+    /// 1 when every strict verdict is `true`, else 0.
+    public static func promptLevelReward(_ strict: [Bool]) -> Double { strict.allSatisfy { $0 } ? 1 : 0 }
 }
 
 /// Google's IFEval scoring (`evaluation_lib.test_instruction_following_strict` / `_loose`).
@@ -60,18 +66,32 @@ public struct IFEvalScorer: Sendable {
     public init() {}
 
     public func evaluate(_ item: IFEvalItem, response: String) throws -> IFEvalResult {
+        let checks = try Self.checks(item)
+        let text = PythonText.text(response)
+        let variants = Self.looseVariants(text).filter { !PythonText.strip($0).isEmpty }
+        return IFEvalResult(
+            strict: Self.strictVerdicts(checks, text),
+            loose: checks.map { check in variants.contains { check.isFollowed($0) } })
+    }
+
+    /// `evaluate(item, response: response).strict` without running the loose variants (what
+    /// the rewards read; the langdetect checks make the variants costly).
+    public func strictVerdicts(_ item: IFEvalItem, response: String) throws -> [Bool] {
+        Self.strictVerdicts(try Self.checks(item), PythonText.text(response))
+    }
+
+    private static func checks(_ item: IFEvalItem) throws -> [any InstructionCheck] {
         guard item.instructionIDs.count == item.kwargs.count else {
             throw IFEvalError.kwargsCountMismatch(instructions: item.instructionIDs.count, kwargs: item.kwargs.count)
         }
-        let checks = try zip(item.instructionIDs, item.kwargs).map { id, kwargs in
+        return try zip(item.instructionIDs, item.kwargs).map { id, kwargs in
             try InstructionRegistry.check(id: id, kwargs: kwargs.compactMapValues { $0 })
         }
-        let text = PythonText.text(response)
-        let variants = Self.looseVariants(text).filter { !PythonText.strip($0).isEmpty }
+    }
+
+    private static func strictVerdicts(_ checks: [any InstructionCheck], _ text: PythonText.Text) -> [Bool] {
         let strictOK = !PythonText.strip(text).isEmpty
-        return IFEvalResult(
-            strict: checks.map { strictOK && $0.isFollowed(text) },
-            loose: checks.map { check in variants.contains { check.isFollowed($0) } })
+        return checks.map { strictOK && $0.isFollowed(text) }
     }
 
     /// The eight loose variants, in the reference's order.
