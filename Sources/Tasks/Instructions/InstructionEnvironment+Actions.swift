@@ -101,6 +101,7 @@ extension InstructionEnvironment {
         "detectable_content:number_placeholders": "no action writes [placeholders] and bank sentences hold no brackets",
         "detectable_format:constrained_response": "no action writes 'My answer is yes/no/maybe.'",
         "detectable_format:json_format": "no action writes JSON",
+        "language:response_language": "the sentence bank is English and every such prompt asks for another language; only a response without letters (which langdetect cannot classify, so the reference counts it as followed) would pass, a reward the policy could game",
     ]
 
     /// Why a data set prompt is left out, or nil when it is eligible: the first of its ids that
