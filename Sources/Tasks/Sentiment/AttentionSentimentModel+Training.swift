@@ -59,12 +59,8 @@ extension AttentionSentimentModel {
         on snippets: [SentimentSnippet], configuration: TrainingConfiguration,
         progress: (EpochSummary) -> Void = { _ in }
     ) -> AttentionSentimentModel {
-        let segmenter = TextSegmenter(level: .tokens)
-        let tokenized = snippets.map { segmenter.units($0.text).map { $0.text.lowercased() } }
-        var counts: [String: Int] = [:]
-        for tokens in tokenized { for token in tokens { counts[token, default: 0] += 1 } }
-        let words = counts.filter { $0.value >= configuration.minCount && $0.key != unknownToken }.keys.sorted()
-        let vocabulary = [unknownToken] + words
+        let tokenized = snippets.map { words(of: $0.text) }
+        let vocabulary = [unknownToken] + vocabularyWords(tokenized, minCount: configuration.minCount)
 
         let d = configuration.dimension
         let layout = Layout(vocabularySize: vocabulary.count, dimension: d)
@@ -120,6 +116,20 @@ extension AttentionSentimentModel {
         return model
     }
 
+    /// The model's input tokens of a text: `TextSegmenter(level: .tokens)` units, lowercased
+    /// (punctuation marks included). Shared with `TransformerSentimentModel`.
+    static func words(of text: String) -> [String] {
+        TextSegmenter(level: .tokens).units(text).map { $0.text.lowercased() }
+    }
+
+    /// The vocabulary's words (without `<unk>`), sorted: tokens seen at least `minCount` times in
+    /// `tokenized` (the training part). Shared with `TransformerSentimentModel`.
+    static func vocabularyWords(_ tokenized: [[String]], minCount: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for tokens in tokenized { for token in tokens { counts[token, default: 0] += 1 } }
+        return counts.filter { $0.value >= minCount && $0.key != unknownToken }.keys.sorted()
+    }
+
     /// Adds `scale * d/dθ (y - target)^2` for one text to `gradient` and returns `y - target`.
     ///
     /// Backward pass of the forward pass on `AttentionSentimentModel` (g = dL/dy = 2 scale (y - r)):
@@ -172,8 +182,15 @@ extension AttentionSentimentModel {
 
     /// Agreement of `reward(text)` with the ratings of `snippets`.
     public func evaluate(on snippets: [SentimentSnippet]) -> Evaluation {
-        let predictions = snippets.map { reward($0.text) }
-        let ratings = snippets.map(\.rating)
+        Evaluation(predictions: snippets.map { reward($0.text) }, ratings: snippets.map(\.rating))
+    }
+}
+
+extension AttentionSentimentModel.Evaluation {
+    /// Agreement of `predictions` with `ratings` (same order, same count). Shared by every
+    /// sentiment model's held-out report (VADER's, the transformer's).
+    public init(predictions: [Double], ratings: [Double]) {
+        precondition(predictions.count == ratings.count, "one prediction per rating")
         var signCount = 0
         var signHits = 0
         var squaredError = 0.0
@@ -183,11 +200,11 @@ extension AttentionSentimentModel {
             signCount += 1
             if prediction * rating > 0 { signHits += 1 }
         }
-        return Evaluation(
-            count: snippets.count,
+        self.init(
+            count: ratings.count,
             pearson: Correlation.pearson(predictions, ratings) ?? 0,
             signAccuracy: signCount == 0 ? 0 : Double(signHits) / Double(signCount),
             signCount: signCount,
-            meanSquaredError: snippets.isEmpty ? 0 : squaredError / Double(snippets.count))
+            meanSquaredError: ratings.isEmpty ? 0 : squaredError / Double(ratings.count))
     }
 }
