@@ -19,11 +19,15 @@ struct ScoreSentiment: ParsableCommand {
         /// predicted human rating on the ground-truth files' [-4, 4] scale, and compound =
         /// rating / 4 clamped to [-1, 1], on VADER's scale.
         case learned
+        /// The transformer (tasks/sentiment/transformer-model.json): keys compound, its output
+        /// in (-1, 1) (predicted rating / 4, on VADER's scale), and rating = 4 compound.
+        case transformer
 
         func load() throws -> any SentimentLineScorer {
             switch self {
             case .vader: return try VaderSentiment.standard()
             case .learned: return try AttentionSentimentModel.loadCommitted()
+            case .transformer: return try TransformerSentimentModel.loadCommitted()
             }
         }
     }
@@ -59,5 +63,12 @@ extension AttentionSentimentModel: SentimentLineScorer {
     func scoreFields(_ text: String) -> KeyValuePairs<String, Double> {
         let rating = reward(text)
         return ["compound": min(max(rating / 4, -1), 1), "rating": rating]
+    }
+}
+
+extension TransformerSentimentModel: SentimentLineScorer {
+    func scoreFields(_ text: String) -> KeyValuePairs<String, Double> {
+        let compound = reward(text)
+        return ["compound": compound, "rating": 4 * compound]
     }
 }

@@ -6,74 +6,246 @@ struct TrainRewardModel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-reward-model",
         abstract: "Train a learned reward model on a task's committed data.",
-        subcommands: [TrainSentimentModel.self]
+        subcommands: [TrainSentimentModel.self, SentimentModelReport.self]
     )
 }
 
 struct TrainSentimentModel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
-        abstract: "Train the attention sentiment model (\"learned\") on the human-rated movie review snippets.",
+        abstract: "Train a sentiment reward model (\"learned\" or \"transformer\") on the human-rated movie review snippets.",
         discussion: """
             Splits tasks/sentiment/movieReviewSnippets_GroundTruth.txt 80/20 with the seed, trains by \
             Adam on squared error, prints each epoch's training error to stderr, writes the weights \
-            (rounded to 6 significant digits) and prints the held-out Pearson r and sign accuracy of \
-            the written model. Deterministic: the same seed and epochs give the same file.
+            (learned: rounded to 6 significant digits; transformer: Float32) and prints the held-out \
+            Pearson r and sign accuracy of the written model, beside VADER's and the committed \
+            learned model's on the same held-out snippets. Deterministic: the same seed and \
+            options give the same file.
 
             Examples:
               creditbench train-reward-model sentiment
+              creditbench train-reward-model sentiment --model transformer
               creditbench train-reward-model sentiment --seed 7 --epochs 3 --output /tmp/model.json
             """
     )
 
+    enum Kind: String, CaseIterable, ExpressibleByArgument {
+        /// The attention-pooling model, tasks/sentiment/learned-model.json.
+        case learned
+        /// The transformer, tasks/sentiment/transformer-model.json.
+        case transformer
+
+        var defaultFile: String { self == .learned ? "learned-model.json" : "transformer-model.json" }
+    }
+
+    @Option(help: "Which model to train: learned (attention pooling) or transformer.")
+    var model: Kind = .learned
+
     @Option(help: "Seed of the split, the initialization and the shuffles.")
     var seed: UInt64 = 2025
 
-    @Option(help: "Passes over the training part.")
-    var epochs: Int = AttentionSentimentModel.TrainingConfiguration().epochs
+    @Option(help: "Passes over the training part (default: \(AttentionSentimentModel.TrainingConfiguration().epochs) for learned, \(TransformerSentimentModel.TrainingConfiguration().epochs) for transformer).")
+    var epochs: Int?
 
-    @Option(help: "Where to write the model (default: tasks/sentiment/learned-model.json in the checkout).")
+    @Option(help: "Transformer only: encoder layers.")
+    var layers: Int = TransformerSentimentModel.TrainingConfiguration().shape.layers
+
+    @Option(help: "Transformer only: model width d.")
+    var dimension: Int = TransformerSentimentModel.TrainingConfiguration().shape.dimension
+
+    @Option(help: "Transformer only: Adam's learning rate.")
+    var learningRate: Double = TransformerSentimentModel.TrainingConfiguration().learningRate
+
+    @Option(help: "Transformer only: decoupled weight decay (per step, times the learning rate).")
+    var weightDecay: Double = TransformerSentimentModel.TrainingConfiguration().weightDecay
+
+    @Option(help: "Where to write the model (default: tasks/sentiment/learned-model.json or transformer-model.json in the checkout).")
     var output: String?
 
+    @Flag(help: "Transformer only: write nothing; split the training part again 80/20 (seed + 1), train on the inner part and print the inner validation r and sign accuracy after every epoch (for choosing epochs without the held-out part).")
+    var innerSplit = false
+
     func validate() throws {
-        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        guard layers >= 1, dimension >= 2, dimension % 2 == 0 else {
+            throw ValidationError("--layers must be at least 1 and --dimension even and at least 2")
+        }
     }
 
     func run() throws {
         let dataFile = "movieReviewSnippets_GroundTruth.txt"
         let snippets = try SentimentSnippets.load(from: ProjectPaths.taskFile("sentiment", dataFile))
         let url = try output.map { URL(fileURLWithPath: $0) }
-            ?? ProjectPaths.root().appendingPathComponent("tasks/sentiment/learned-model.json")
+            ?? ProjectPaths.root().appendingPathComponent("tasks/sentiment/\(model.defaultFile)")
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder) else {
             throw CommandFailure("cannot write the model to \(url.path): folder \(folder) does not exist")
         }
-        var configuration = AttentionSentimentModel.TrainingConfiguration()
-        configuration.seed = seed
-        configuration.epochs = epochs
         let clock = ContinuousClock()
         let start = clock.now
-        let model = AttentionSentimentModel.trainAndEvaluate(
-            snippets: snippets, dataFile: dataFile, configuration: configuration
-        ) { summary in
-            FileHandle.standardError.write(Data(
-                "epoch \(summary.epoch)/\(configuration.epochs): train MSE \(String(format: "%.4f", summary.trainMeanSquaredError))\n".utf8))
+        let data: Data
+        let record: (train: AttentionSentimentModel.Evaluation, heldOut: AttentionSentimentModel.Evaluation)?
+        let summary: String
+        func progress(_ epoch: Int, _ total: Int, _ error: Double) {
+            FileHandle.standardError.write(Data("epoch \(epoch)/\(total): train MSE \(String(format: "%.4f", error))\n".utf8))
+        }
+        switch model {
+        case .learned:
+            var configuration = AttentionSentimentModel.TrainingConfiguration()
+            configuration.seed = seed
+            configuration.epochs = epochs ?? configuration.epochs
+            let trained = AttentionSentimentModel.trainAndEvaluate(
+                snippets: snippets, dataFile: dataFile, configuration: configuration
+            ) { progress($0.epoch, configuration.epochs, $0.trainMeanSquaredError) }
+            data = try trained.jsonData()
+            record = trained.training.map { ($0.train, $0.heldOut) }
+            summary = "\(configuration.epochs) epochs, vocabulary \(trained.vocabulary.count)"
+        case .transformer:
+            var configuration = TransformerSentimentModel.TrainingConfiguration()
+            configuration.seed = seed
+            configuration.epochs = epochs ?? configuration.epochs
+            configuration.shape.layers = layers
+            configuration.shape.dimension = dimension
+            configuration.shape.feedForward = 2 * dimension
+            configuration.learningRate = learningRate
+            configuration.weightDecay = weightDecay
+            if innerSplit {
+                let outer = AttentionSentimentModel.split(snippets, seed: seed, trainFraction: configuration.trainFraction).train
+                let inner = AttentionSentimentModel.split(outer, seed: seed + 1, trainFraction: configuration.trainFraction)
+                configuration.seed = seed + 1
+                print("inner split of the \(outer.count) training snippets: train \(inner.train.count), validate \(inner.test.count)")
+                _ = TransformerSentimentModel.train(on: inner.train, configuration: configuration) { summary in
+                    let e = summary.model.evaluate(on: inner.test)
+                    print("epoch \(summary.epoch): train MSE \(String(format: "%.4f", summary.trainMeanSquaredError)), " +
+                          "validation r \(String(format: "%.4f", e.pearson)), sign accuracy \(String(format: "%.4f", e.signAccuracy))")
+                }
+                return
+            }
+            let trained = TransformerSentimentModel.trainAndEvaluate(
+                snippets: snippets, dataFile: dataFile, configuration: configuration
+            ) { progress($0.epoch, configuration.epochs, $0.trainMeanSquaredError) }
+            data = try trained.jsonData()
+            record = trained.training.map { ($0.train, $0.heldOut) }
+            let s = trained.shape
+            summary = "\(configuration.epochs) epochs, vocabulary \(trained.vocabulary.count), d \(s.dimension), " +
+                "\(s.layers) layer(s), \(s.heads) heads, \(trained.parameterCount) parameters"
         }
         let seconds = (clock.now - start) / .seconds(1)
         do {
-            try model.jsonData().write(to: url)
+            try data.write(to: url)
         } catch {
             throw CommandFailure("cannot write the model to \(url.path): \(error.localizedDescription)")
         }
-        guard let record = model.training else { return }
+        guard let record else { return }
         print("""
-            trained on \(record.train.count) snippets, held out \(record.heldOut.count) (seed \(seed), \(epochs) epochs, \
-            vocabulary \(model.vocabulary.count), \(String(format: "%.1f", seconds)) s)
+            trained \(model.rawValue) on \(record.train.count) snippets, held out \(record.heldOut.count) (seed \(seed), \
+            \(summary), \(String(format: "%.1f", seconds)) s)
             held-out Pearson r \(String(format: "%.4f", record.heldOut.pearson)), \
             sign accuracy \(String(format: "%.4f", record.heldOut.signAccuracy)) over \(record.heldOut.signCount) non-zero ratings, \
             MSE \(String(format: "%.4f", record.heldOut.meanSquaredError))
             train Pearson r \(String(format: "%.4f", record.train.pearson))
-            wrote \(url.path)
+            wrote \(url.path) (\(data.count) bytes)
             """)
+        let parts = AttentionSentimentModel.split(snippets, seed: seed)
+        print("same held-out snippets:")
+        if seed != 2025 { print("(the committed learned model was trained with seed 2025; with another seed it has seen some of these snippets)") }
+        for (name, evaluation) in try SentimentModelReport.heldOutEvaluations(parts.test, only: [.vader, .learned]) {
+            print("  \(name): " + SentimentModelReport.describe(evaluation))
+        }
+    }
+}
+
+/// `creditbench train-reward-model sentiment-report`: the committed sentiment reward models on
+/// the held-out split (r, sign accuracy) and on partial texts (SCAR's coalitions).
+struct SentimentModelReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentiment-report",
+        abstract: "Held-out agreement and partial-text behaviour of the committed sentiment reward models.",
+        discussion: """
+            For VADER, the learned model and the transformer: Pearson r and sign accuracy against the \
+            human ratings of the held-out 20% of the movie review snippets (seed 2025, the split both \
+            learned models were trained on), scoring speed, and SentimentPartialTextReport: the \
+            distribution of scores of token coalitions (removal and [MASK] blank) of held-out texts \
+            against full texts, and how often a coalition scores outside the full texts' range.
+            """
+    )
+
+    enum Which: String, CaseIterable { case vader, learned, transformer }
+
+    @Option(help: "Held-out texts used for the partial-text report.")
+    var texts: Int = SentimentPartialTextReport.Configuration().texts
+
+    @Option(help: "Coalitions drawn per text.")
+    var coalitions: Int = SentimentPartialTextReport.Configuration().coalitionsPerText
+
+    @Option(help: "Seed of the coalition draws.")
+    var seed: UInt64 = SentimentPartialTextReport.Configuration().seed
+
+    static func models(_ which: [Which]) throws -> [(String, any TextRewardModel)] {
+        try which.map { kind -> (String, any TextRewardModel) in
+            switch kind {
+            case .vader: return ("vader", try VaderSentiment.standard())
+            case .learned: return ("learned", try AttentionSentimentModel.loadCommitted())
+            case .transformer: return ("transformer", try TransformerSentimentModel.loadCommitted())
+            }
+        }
+    }
+
+    /// Each model's agreement with the ratings of `snippets`; predictions on the ratings' scale
+    /// (VADER compound and the transformer times 4) so MSEs compare.
+    static func heldOutEvaluations(_ snippets: [SentimentSnippet], only which: [Which] = Which.allCases) throws
+        -> [(String, AttentionSentimentModel.Evaluation)]
+    {
+        try models(which).map { name, model in
+            let factor = name == "learned" ? 1.0 : 4.0
+            return (name, AttentionSentimentModel.Evaluation(
+                predictions: try snippets.map { factor * (try model.reward($0.text)) }, ratings: snippets.map(\.rating)))
+        }
+    }
+
+    static func describe(_ e: AttentionSentimentModel.Evaluation) -> String {
+        "Pearson r \(String(format: "%.4f", e.pearson)), sign accuracy \(String(format: "%.4f", e.signAccuracy)) " +
+            "(n \(e.signCount)), MSE \(String(format: "%.4f", e.meanSquaredError)) on n \(e.count)"
+    }
+
+    func run() throws {
+        let snippets = try SentimentSnippets.load("movieReviewSnippets")
+        let heldOut = AttentionSentimentModel.split(snippets, seed: 2025).test
+        print("## Held-out agreement (\(heldOut.count) snippets, seed 2025)\n")
+        print("| model | Pearson r | sign accuracy | MSE (rating scale) |\n|---|---|---|---|")
+        for (name, e) in try Self.heldOutEvaluations(heldOut) {
+            print("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
+        }
+        print("\n## Scoring speed (8-word text, one thread)\n")
+        let text = "the plot was thin but the acting was wonderful"
+        for (name, model) in try Self.models(Which.allCases) {
+            let clock = ContinuousClock()
+            var sink = 0.0
+            let calls = 20_000
+            let start = clock.now
+            for i in 0..<calls { sink += try model.reward(i % 2 == 0 ? text : "the plot was thin but [MASK] was wonderful") }
+            let micro = (clock.now - start) / .microseconds(1) / Double(calls)
+            print("- \(name): \(String(format: "%.1f", micro)) µs per call (checksum \(String(format: "%.3f", sink)))")
+        }
+        var configuration = SentimentPartialTextReport.Configuration()
+        configuration.texts = texts
+        configuration.coalitionsPerText = coalitions
+        configuration.seed = seed
+        let reportTexts = SentimentPartialTextReport.texts(from: heldOut, configuration: configuration)
+        let rows = try SentimentPartialTextReport.run(models: try Self.models(Which.allCases).map(\.1), texts: reportTexts, configuration: configuration)
+        print("""
+
+            ## Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, \
+            \(coalitions) token coalitions each, seed \(seed))
+
+            | model | completion | v(N) q05 / median / q95 | v(S) q05 / median / q95 | v(empty) | v(S) outside [min, max] v(N) | outside [q05, q95] v(N) | mean abs(v(S) - v(N)) / sd v(N) |
+            |---|---|---|---|---|---|---|---|
+            """)
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        for row in rows {
+            let fq = row.full.quantiles, cq = row.coalitions.quantiles
+            print("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
+                  "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |")
+        }
     }
 }
