@@ -59,6 +59,9 @@ struct TrainSentimentModel: ParsableCommand {
     @Option(help: "Transformer only: decoupled weight decay (per step, times the learning rate).")
     var weightDecay: Double = TransformerSentimentModel.TrainingConfiguration().weightDecay
 
+    @Option(help: "Transformer only: probability of dropping each training token per epoch (by removal or [MASK]).")
+    var tokenDropout: Double = TransformerSentimentModel.TrainingConfiguration().tokenDropout
+
     @Option(help: "Where to write the model (default: tasks/sentiment/learned-model.json or transformer-model.json in the checkout).")
     var output: String?
 
@@ -109,6 +112,7 @@ struct TrainSentimentModel: ParsableCommand {
             configuration.shape.feedForward = 2 * dimension
             configuration.learningRate = learningRate
             configuration.weightDecay = weightDecay
+            configuration.tokenDropout = tokenDropout
             if innerSplit {
                 let outer = AttentionSentimentModel.split(snippets, seed: seed, trainFraction: configuration.trainFraction).train
                 let inner = AttentionSentimentModel.split(outer, seed: seed + 1, trainFraction: configuration.trainFraction)

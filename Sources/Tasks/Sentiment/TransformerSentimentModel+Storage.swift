@@ -18,6 +18,7 @@ extension TransformerSentimentModel {
         public var batchSize: Int
         public var learningRate: Double
         public var weightDecay: Double
+        public var tokenDropout: Double
         public var minCount: Int
         public var trainFraction: Double
         public var train: Evaluation

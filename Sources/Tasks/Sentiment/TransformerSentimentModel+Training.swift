@@ -11,12 +11,16 @@ extension TransformerSentimentModel {
         /// Seeds the split (stream 0, as `AttentionSentimentModel.split`), the initialization
         /// (stream 1) and the per-epoch shuffles (substreams of stream 2).
         public var seed: UInt64 = 2025
-        public var epochs = 6
+        public var epochs = 3
         public var shape = Shape()
         public var batchSize = 32
         public var learningRate = 0.001
         /// Decoupled weight decay per step, as a fraction of the learning rate (AdamW style).
-        public var weightDecay = 0.0
+        public var weightDecay = 1.0
+        /// Token dropout: each epoch, each training text has each of its tokens dropped with this
+        /// probability, by removal or (every other draw, at random) by a `[MASK]` per run of
+        /// dropped tokens, as SCAR's coalitions do. Regularizes, and shows the model partial texts.
+        public var tokenDropout = 0.25
         /// Words seen fewer times than this in the training part map to `<unk>`.
         public var minCount = 2
         /// Fraction of snippets (rounded down) in the training part.
@@ -80,16 +84,25 @@ extension TransformerSentimentModel {
         var gradient = [Double](repeating: 0, count: model.parameters.count)
         let decay = 1 - configuration.learningRate * configuration.weightDecay
         let shuffles = RandomStream(seed: configuration.seed, stream: 2)
+        let dropouts = RandomStream(seed: configuration.seed, stream: 3)
         for epoch in 0..<max(configuration.epochs, 0) {
             let order = shuffles.substream(UInt64(epoch)).permutation(of: examples.count)
+            let dropout = dropouts.substream(UInt64(epoch))
             var squaredError = 0.0
             var start = 0
             while start < order.count {
                 let batch = order[start..<min(start + configuration.batchSize, order.count)]
                 for i in gradient.indices { gradient[i] = 0 }
                 for example in batch {
+                    var sequence = examples[example].sequence
+                    if configuration.tokenDropout > 0 {
+                        let blank = dropout.uniform() < 0.5
+                        let tokens = sequence.dropFirst().map { [$0] }
+                        let keep = tokens.map { _ in dropout.uniform() >= configuration.tokenDropout }
+                        sequence = model.sequence(model.keptIDs(unitTokens: Array(tokens), keeping: keep, blank: blank))
+                    }
                     let error = model.accumulateGradient(
-                        sequence: examples[example].sequence, target: examples[example].target,
+                        sequence: sequence, target: examples[example].target,
                         scale: 1 / Double(batch.count), into: &gradient)
                     squaredError += error * error
                 }
@@ -117,7 +130,7 @@ extension TransformerSentimentModel {
         model.training = TrainingRecord(
             dataFile: dataFile, seed: configuration.seed, epochs: configuration.epochs,
             batchSize: configuration.batchSize, learningRate: configuration.learningRate,
-            weightDecay: configuration.weightDecay, minCount: configuration.minCount,
+            weightDecay: configuration.weightDecay, tokenDropout: configuration.tokenDropout, minCount: configuration.minCount,
             trainFraction: configuration.trainFraction,
             train: model.evaluate(on: parts.train), heldOut: model.evaluate(on: parts.test))
         return model

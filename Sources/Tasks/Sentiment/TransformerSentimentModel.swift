@@ -31,7 +31,7 @@ public struct TransformerSentimentModel: TextRewardModel, Sendable {
     public struct Shape: Sendable, Equatable, Codable {
         public var dimension = 32
         public var heads = 2
-        public var layers = 1
+        public var layers = 2
         /// Hidden width of each feed-forward block.
         public var feedForward = 64
         /// Positions, the [CLS] token's included.
@@ -152,6 +152,11 @@ public struct TransformerSentimentModel: TextRewardModel, Sendable {
     /// `reward(segmentation.rendered(keeping: keep, mask: blank ? maskText : nil))` whenever
     /// rendering does not glue two kept tokens into one (e.g. dropping "," from "good,bad").
     public func score(unitTokens: [[Int]], keeping keep: [Bool], blank: Bool = false) -> Double {
+        forward(sequence(keptIDs(unitTokens: unitTokens, keeping: keep, blank: blank))).output
+    }
+
+    /// The token ids `score(unitTokens:keeping:blank:)` reads (without [CLS]).
+    func keptIDs(unitTokens: [[Int]], keeping keep: [Bool], blank: Bool) -> [Int] {
         precondition(keep.count == unitTokens.count, "keep has \(keep.count) flags for \(unitTokens.count) units")
         var ids: [Int] = []
         var inDroppedRun = false
@@ -164,7 +169,7 @@ public struct TransformerSentimentModel: TextRewardModel, Sendable {
                 inDroppedRun = true
             }
         }
-        return forward(sequence(ids)).output
+        return ids
     }
 
     /// The last layer's attention from the [CLS] token to each token of the text, averaged over
