@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Shapley
+import Statistics
 import Tasks
 
 struct TrainRewardModel: ParsableCommand {
@@ -70,6 +72,13 @@ struct TrainSentimentModel: ParsableCommand {
 
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        let defaults = TransformerSentimentModel.TrainingConfiguration()
+        if model == .learned, innerSplit || layers != defaults.shape.layers || dimension != defaults.shape.dimension
+            || learningRate != defaults.learningRate || weightDecay != defaults.weightDecay || tokenDropout != defaults.tokenDropout
+        {
+            throw ValidationError("--inner-split, --layers, --dimension, --learning-rate, --weight-decay and --token-dropout are for --model transformer")
+        }
+        guard (0..<1).contains(tokenDropout) else { throw ValidationError("--token-dropout must be in [0, 1), got \(tokenDropout)") }
         guard layers >= 1, dimension >= 2, dimension % 2 == 0 else {
             throw ValidationError("--layers must be at least 1 and --dimension even and at least 2")
         }
@@ -220,16 +229,45 @@ struct SentimentModelReport: ParsableCommand {
         for (name, e) in try Self.heldOutEvaluations(heldOut) {
             print("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
         }
-        print("\n## Scoring speed (8-word text, one thread)\n")
+        print("\n## Scoring speed (8-word text, one thread, CPU time per call)\n")
         let text = "the plot was thin but the acting was wonderful"
-        for (name, model) in try Self.models(Which.allCases) {
-            let clock = ContinuousClock()
+        let masked = "the plot was thin but [MASK] was wonderful"
+        func cpuMicroseconds(_ calls: Int, _ body: (Int) throws -> Double) rethrows -> (Double, Double) {
             var sink = 0.0
-            let calls = 20_000
-            let start = clock.now
-            for i in 0..<calls { sink += try model.reward(i % 2 == 0 ? text : "the plot was thin but [MASK] was wonderful") }
-            let micro = (clock.now - start) / .microseconds(1) / Double(calls)
-            print("- \(name): \(String(format: "%.1f", micro)) µs per call (checksum \(String(format: "%.3f", sink)))")
+            let start = clock()
+            for i in 0..<calls { sink += try body(i) }
+            return (Double(clock() - start) / Double(CLOCKS_PER_SEC) * 1e6 / Double(calls), sink)
+        }
+        for (name, model) in try Self.models(Which.allCases) {
+            let (micro, sink) = try cpuMicroseconds(20_000) { try model.reward($0 % 2 == 0 ? text : masked) }
+            print("- \(name), reward(text): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
+        }
+        let transformer = try TransformerSentimentModel.loadCommitted()
+        let units = transformer.unitTokens(TextSegmenter(level: .tokens).segment(text))
+        let keepAll = [Bool](repeating: true, count: units.count)
+        let keepSome = keepAll.enumerated().map { $0.offset != 5 && $0.offset != 6 }
+        let (micro, sink) = cpuMicroseconds(20_000) {
+            transformer.score(unitTokens: units, keeping: $0 % 2 == 0 ? keepAll : keepSome, blank: true)
+        }
+        print("- transformer, score(unitTokens:keeping:blank:) (pre-tokenized): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
+        print("\n## Token-level exact Shapley values (removal / [MASK] blank), each model on its own scale\n")
+        for example in ["A dull, lifeless film.", "The movie was not good, but the acting was great!"] {
+            print("\"\(example)\"\n")
+            let tokens = TextSegmenter(level: .tokens).units(example).map(\.text)
+            print("| model | v(N) | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
+            print("|---|---|" + tokens.map { _ in "---|" }.joined())
+            for (name, model) in try Self.models(Which.allCases) {
+                var cells: [[Double]] = []
+                for completion in [TextGame.Completion.removal, .mask(TransformerSentimentModel.maskText)] {
+                    let game = try TextGame(text: example, level: .tokens, model: model, completion: completion)
+                    cells.append(try ExactShapley().estimate(game, random: RandomStream(seed: 0)).values)
+                }
+                let total = try model.reward(example)
+                print("| \(name) | \(String(format: "%.2f", total)) | " +
+                      zip(cells[0], cells[1]).map { String(format: "%.2f \u{7C} %.2f", $0, $1).replacingOccurrences(of: "|", with: "/") }
+                        .joined(separator: " | ") + " |")
+            }
+            print("")
         }
         var configuration = SentimentPartialTextReport.Configuration()
         configuration.texts = texts
