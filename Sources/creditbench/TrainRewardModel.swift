@@ -52,6 +52,9 @@ struct TrainSentimentModel: ParsableCommand {
     @Option(help: "Transformer only: encoder layers.")
     var layers: Int = TransformerSentimentModel.TrainingConfiguration().shape.layers
 
+    @Option(help: "Transformer only: attention heads (must divide d).")
+    var heads: Int = TransformerSentimentModel.TrainingConfiguration().shape.heads
+
     @Option(help: "Transformer only: model width d.")
     var dimension: Int = TransformerSentimentModel.TrainingConfiguration().shape.dimension
 
@@ -73,14 +76,14 @@ struct TrainSentimentModel: ParsableCommand {
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         let defaults = TransformerSentimentModel.TrainingConfiguration()
-        if model == .learned, innerSplit || layers != defaults.shape.layers || dimension != defaults.shape.dimension
+        if model == .learned, innerSplit || layers != defaults.shape.layers || heads != defaults.shape.heads || dimension != defaults.shape.dimension
             || learningRate != defaults.learningRate || weightDecay != defaults.weightDecay || tokenDropout != defaults.tokenDropout
         {
-            throw ValidationError("--inner-split, --layers, --dimension, --learning-rate, --weight-decay and --token-dropout are for --model transformer")
+            throw ValidationError("--inner-split, --layers, --heads, --dimension, --learning-rate, --weight-decay and --token-dropout are for --model transformer")
         }
         guard (0..<1).contains(tokenDropout) else { throw ValidationError("--token-dropout must be in [0, 1), got \(tokenDropout)") }
-        guard layers >= 1, dimension >= 2, dimension % 2 == 0 else {
-            throw ValidationError("--layers must be at least 1 and --dimension even and at least 2")
+        guard layers >= 1, heads >= 1, dimension >= 1, dimension % heads == 0 else {
+            throw ValidationError("--layers and --heads must be at least 1 and --heads must divide --dimension")
         }
     }
 
@@ -118,6 +121,7 @@ struct TrainSentimentModel: ParsableCommand {
             configuration.epochs = epochs ?? configuration.epochs
             configuration.shape.layers = layers
             configuration.shape.dimension = dimension
+            configuration.shape.heads = heads
             configuration.shape.feedForward = 2 * dimension
             configuration.learningRate = learningRate
             configuration.weightDecay = weightDecay
@@ -194,22 +198,31 @@ struct SentimentModelReport: ParsableCommand {
     @Option(help: "Seed of the coalition draws.")
     var seed: UInt64 = SentimentPartialTextReport.Configuration().seed
 
-    static func models(_ which: [Which]) throws -> [(String, any TextRewardModel)] {
+    @Option(help: "A transformer model file to report instead of the committed tasks/sentiment/transformer-model.json.")
+    var transformerFile: String?
+
+    func transformerModel() throws -> TransformerSentimentModel {
+        try transformerFile.map { try TransformerSentimentModel.load(from: URL(fileURLWithPath: $0)) }
+            ?? TransformerSentimentModel.loadCommitted()
+    }
+
+    static func models(_ which: [Which], transformer: TransformerSentimentModel? = nil) throws -> [(String, any TextRewardModel)] {
         try which.map { kind -> (String, any TextRewardModel) in
             switch kind {
             case .vader: return ("vader", try VaderSentiment.standard())
             case .learned: return ("learned", try AttentionSentimentModel.loadCommitted())
-            case .transformer: return ("transformer", try TransformerSentimentModel.loadCommitted())
+            case .transformer: return ("transformer", try transformer ?? TransformerSentimentModel.loadCommitted())
             }
         }
     }
 
     /// Each model's agreement with the ratings of `snippets`; predictions on the ratings' scale
     /// (VADER compound and the transformer times 4) so MSEs compare.
-    static func heldOutEvaluations(_ snippets: [SentimentSnippet], only which: [Which] = Which.allCases) throws
+    static func heldOutEvaluations(_ snippets: [SentimentSnippet], only which: [Which] = Which.allCases,
+                                   transformer: TransformerSentimentModel? = nil) throws
         -> [(String, AttentionSentimentModel.Evaluation)]
     {
-        try models(which).map { name, model in
+        try models(which, transformer: transformer).map { name, model in
             let factor = name == "learned" ? 1.0 : 4.0
             return (name, AttentionSentimentModel.Evaluation(
                 predictions: try snippets.map { factor * (try model.reward($0.text)) }, ratings: snippets.map(\.rating)))
@@ -222,11 +235,12 @@ struct SentimentModelReport: ParsableCommand {
     }
 
     func run() throws {
+        let transformer = try transformerModel()
         let snippets = try SentimentSnippets.load("movieReviewSnippets")
         let heldOut = AttentionSentimentModel.split(snippets, seed: 2025).test
         print("## Held-out agreement (\(heldOut.count) snippets, seed 2025)\n")
         print("| model | Pearson r | sign accuracy | MSE (rating scale) |\n|---|---|---|---|")
-        for (name, e) in try Self.heldOutEvaluations(heldOut) {
+        for (name, e) in try Self.heldOutEvaluations(heldOut, transformer: transformer) {
             print("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
         }
         print("\n## Scoring speed (8-word text, one thread, CPU time per call)\n")
@@ -238,11 +252,10 @@ struct SentimentModelReport: ParsableCommand {
             for i in 0..<calls { sink += try body(i) }
             return (Double(clock() - start) / Double(CLOCKS_PER_SEC) * 1e6 / Double(calls), sink)
         }
-        for (name, model) in try Self.models(Which.allCases) {
+        for (name, model) in try Self.models(Which.allCases, transformer: transformer) {
             let (micro, sink) = try cpuMicroseconds(20_000) { try model.reward($0 % 2 == 0 ? text : masked) }
             print("- \(name), reward(text): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
         }
-        let transformer = try TransformerSentimentModel.loadCommitted()
         let units = transformer.unitTokens(TextSegmenter(level: .tokens).segment(text))
         let keepAll = [Bool](repeating: true, count: units.count)
         let keepSome = keepAll.enumerated().map { $0.offset != 5 && $0.offset != 6 }
@@ -256,7 +269,7 @@ struct SentimentModelReport: ParsableCommand {
             let tokens = TextSegmenter(level: .tokens).units(example).map(\.text)
             print("| model | v(N) | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
             print("|---|---|" + tokens.map { _ in "---|" }.joined())
-            for (name, model) in try Self.models(Which.allCases) {
+            for (name, model) in try Self.models(Which.allCases, transformer: transformer) {
                 var cells: [[Double]] = []
                 for completion in [TextGame.Completion.removal, .mask(TransformerSentimentModel.maskText)] {
                     let game = try TextGame(text: example, level: .tokens, model: model, completion: completion)
@@ -269,12 +282,21 @@ struct SentimentModelReport: ParsableCommand {
             }
             print("")
         }
+        print("## Attention weights ABC would use (learned: its pooling; transformer: last layer from [CLS])\n")
+        let learned = try AttentionSentimentModel.loadCommitted()
+        for example in ["A dull, lifeless film.", "The movie was not good, but the acting was great!", "The acting was great."] {
+            let tokens = TextSegmenter(level: .tokens).units(example).map(\.text)
+            print("| \"\(example)\" | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
+            print("|---|" + tokens.map { _ in "---|" }.joined())
+            print("| learned | " + learned.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |")
+            print("| transformer | " + transformer.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |\n")
+        }
         var configuration = SentimentPartialTextReport.Configuration()
         configuration.texts = texts
         configuration.coalitionsPerText = coalitions
         configuration.seed = seed
         let reportTexts = SentimentPartialTextReport.texts(from: heldOut, configuration: configuration)
-        let rows = try SentimentPartialTextReport.run(models: try Self.models(Which.allCases).map(\.1), texts: reportTexts, configuration: configuration)
+        let rows = try SentimentPartialTextReport.run(models: try Self.models(Which.allCases, transformer: transformer).map(\.1), texts: reportTexts, configuration: configuration)
         print("""
 
             ## Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, \
@@ -284,6 +306,18 @@ struct SentimentModelReport: ParsableCommand {
             |---|---|---|---|---|---|---|---|
             """)
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        defer {
+            // How peaked the attention ABC would use is: 1 - entropy / log T (0 = uniform, 1 = one token).
+            print("\nAttention peakedness over the same texts, mean of 1 - H(w) / log T (0 uniform, 1 all on one token); mean max weight x T:")
+            let perLayer = (0..<transformer.shape.layers).map { layer in
+                ("transformer layer \(layer)", reportTexts.map { transformer.attention($0, layer: layer).map(\.weight) })
+            }
+            for (name, weights) in [("learned", reportTexts.map { learned.attention($0).map(\.weight) })] + perLayer {
+                let peaked = weights.map { w in 1 + w.reduce(0) { $0 + ($1 > 0 ? $1 * log($1) : 0) } / log(Double(w.count)) }
+                let maxRatio = weights.map { ($0.max() ?? 0) * Double($0.count) }
+                print("- \(name): \(f(peaked.reduce(0, +) / Double(peaked.count))), \(f(maxRatio.reduce(0, +) / Double(maxRatio.count)))")
+            }
+        }
         for row in rows {
             let fq = row.full.quantiles, cq = row.coalitions.quantiles
             print("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +

@@ -99,6 +99,12 @@ import Testing
         // Context: the same "bad" gets a different weight next to different words.
         #expect(abs(model.attention("bad bad")[0].weight - 0.5) < 1e-9)
         #expect(model.attention("").isEmpty)
+        // The 2-layer model: each layer's [CLS] row is a distribution over the tokens, the last by default.
+        let deep = smallModel()
+        let last = deep.attention("good movie !").map(\.weight)
+        #expect(last == deep.attention("good movie !", layer: 1).map(\.weight))
+        #expect(last != deep.attention("good movie !", layer: 0).map(\.weight))
+        #expect(abs(deep.attention("good movie !", layer: 0).map(\.weight).reduce(0, +) - 1) < 1e-12)
     }
 
     /// ABC (Chan et al. 2024): r_t = b R w_t, plus (1 - b) R on the last token.

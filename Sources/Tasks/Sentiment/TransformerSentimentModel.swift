@@ -178,9 +178,15 @@ public struct TransformerSentimentModel: TextRewardModel, Sendable {
     /// renormalized to sum to 1 (an empty list for a text without tokens); tokens past
     /// `maxLength - 1` get 0. Units are `tokens(of: text)` (a written `[MASK]` is one unit).
     public func attention(_ text: String) -> [(token: TextUnit, weight: Double)] {
+        attention(text, layer: shape.layers - 1)
+    }
+
+    /// As `attention(_:)`, from the [CLS] row of layer `layer` (0-based, 0..<layers).
+    public func attention(_ text: String, layer: Int) -> [(token: TextUnit, weight: Double)] {
+        precondition((0..<shape.layers).contains(layer), "layer \(layer) outside 0..<\(shape.layers)")
         let tokens = Self.tokens(of: text)
         guard !tokens.isEmpty else { return [] }
-        let weights = classAttention(sequence(tokens.map { id(of: $0.text.lowercased()) }))
+        let weights = classAttention(sequence(tokens.map { id(of: $0.text.lowercased()) }), layer: layer)
         return tokens.enumerated().map { (token: $0.element, weight: $0.offset < weights.count ? weights[$0.offset] : 0) }
     }
 
@@ -197,16 +203,17 @@ public struct TransformerSentimentModel: TextRewardModel, Sendable {
         return credits
     }
 
-    /// The [CLS] row of the last layer's attention, head-averaged, over positions 1..T,
+    /// The [CLS] row of layer `layer`'s attention, head-averaged, over positions 1..T,
     /// renormalized to sum to 1 (empty when T = 0).
-    func classAttention(_ sequence: [Int]) -> [Double] {
+    func classAttention(_ sequence: [Int], layer: Int) -> [Double] {
         let pass = forward(sequence)
         let t = sequence.count
         guard t > 1 else { return [] }
         var weights = [Double](repeating: 0, count: t - 1)
-        let lastLayer = pass.layers[shape.layers - 1]
+        let cache = pass.layers[layer]
         for h in 0..<shape.heads {
-            for s in 1..<t { weights[s - 1] += lastLayer.attention[h * t + s] }  // query row 0
+            // Query row 0 of head h: [h][0][s] at (h R + 0) T + s.
+            for s in 1..<t { weights[s - 1] += cache.attention[h * cache.rows * t + s] }
         }
         let total = weights.reduce(0, +)
         return weights.map { $0 / total }
