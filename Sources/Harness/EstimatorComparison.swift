@@ -34,16 +34,17 @@ public struct ComparisonInstance {
     }
 }
 
-/// Which estimators to run, at which budgets, how often.
+/// Which estimators to run, at which budgets, how often. The estimators are registry entries
+/// (`EstimatorKind.entry`), or any other entries, e.g. a changed estimator under test.
 public struct ComparisonPlan: Sendable {
-    public var estimators: [EstimatorKind]
+    public var estimators: [EstimatorEntry]
     /// Budgets as multiples of the number of players n (budget = multiple * n value calls).
     public var budgetMultiples: [Int]
     public var repetitions: Int
     public var seed: UInt64
     public var topK: Int
 
-    public init(estimators: [EstimatorKind], budgetMultiples: [Int], repetitions: Int, seed: UInt64, topK: Int = 3) {
+    public init(estimators: [EstimatorEntry], budgetMultiples: [Int], repetitions: Int, seed: UInt64, topK: Int = 3) {
         self.estimators = estimators
         self.budgetMultiples = budgetMultiples
         self.repetitions = repetitions
@@ -83,17 +84,17 @@ public enum EstimatorComparison {
     public static func runCount(instances: [ComparisonInstance], plan: ComparisonPlan) -> Int {
         instances.map { instance in
             plan.estimators.filter { applies($0, to: instance) }
-                .map { $0.entry.capabilities.budgetFree ? 1 : plan.budgetMultiples.count * plan.repetitions }.reduce(0, +)
+                .map { $0.capabilities.budgetFree ? 1 : plan.budgetMultiples.count * plan.repetitions }.reduce(0, +)
         }.reduce(0, +)
     }
 
     /// The most players on which the comparison runs an exhaustive estimator (2^16 reward-model calls).
     public static let exactMaximumPlayers = 16
 
-    /// Whether `kind` runs on `instance`: the estimator must apply to the game (a closed form needs
+    /// Whether `entry` runs on `instance`: the estimator must apply to the game (a closed form needs
     /// a game that knows it), and exhaustive estimators run only up to `exactMaximumPlayers`.
-    static func applies(_ kind: EstimatorKind, to instance: ComparisonInstance) -> Bool {
-        guard let estimator = try? kind.make(partition: instance.partition) else { return false }
+    static func applies(_ entry: EstimatorEntry, to instance: ComparisonInstance) -> Bool {
+        guard let estimator = try? entry.make(partition: instance.partition) else { return false }
         return estimator.applies(to: instance.game)
             && (!estimator.capabilities.exhaustive || instance.game.playerCount <= exactMaximumPlayers)
     }
@@ -124,10 +125,10 @@ public enum EstimatorComparison {
         var records: [ComparisonRecord] = []
         var attempted = 0
         let n = instance.game.playerCount
-        for kind in plan.estimators {
-            guard applies(kind, to: instance) else { continue }
-            let estimator = try kind.make(partition: instance.partition)
-            let budgetFree = kind.entry.capabilities.budgetFree  // deterministic: one run
+        for entry in plan.estimators {
+            guard applies(entry, to: instance) else { continue }
+            let estimator = try entry.make(partition: instance.partition)
+            let budgetFree = entry.capabilities.budgetFree  // deterministic: one run
             let budgets: [Int?] = budgetFree ? [nil] : plan.budgetMultiples.map { $0 }
             for multiple in budgets {
                 for replicate in 0..<(budgetFree ? 1 : plan.repetitions) {

@@ -46,14 +46,15 @@ public enum EstimatorRegistry {
     }
 }
 
-/// One registered estimator: its name and capabilities (read from an instance made with a
-/// one-player placeholder partition) and how to make it for a game.
+/// One estimator: its name and capabilities (read from an instance made with a one-player
+/// placeholder partition) and how to make it for a game. The registry's entries are the ones the
+/// commands offer; a caller may build others (e.g. a changed estimator to check against a baseline).
 public struct EstimatorEntry: Sendable {
     public let name: String
     public let capabilities: EstimatorCapabilities
     private let factory: @Sendable (EstimatorSetup) throws -> any ShapleyEstimator
 
-    init(_ factory: @escaping @Sendable (EstimatorSetup) throws -> any ShapleyEstimator) {
+    public init(_ factory: @escaping @Sendable (EstimatorSetup) throws -> any ShapleyEstimator) {
         let probe = try! factory(EstimatorSetup(partition: .singletons(1)))
         name = probe.name
         capabilities = probe.capabilities

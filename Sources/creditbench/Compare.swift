@@ -116,7 +116,7 @@ struct Compare: ParsableCommand {
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
             "suite": suite.rawValue, "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
             "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
-            "estimators": plan.estimators.map(\.rawValue).joined(separator: ","), "seed": String(seed), "quick": String(quick),
+            "estimators": plan.estimators.map(\.name).joined(separator: ","), "seed": String(seed), "quick": String(quick),
         ]))
         let records: [ComparisonRecord]
         if let mergeShards {
@@ -146,6 +146,6 @@ struct Compare: ParsableCommand {
         guard multiples.allSatisfy({ $0 > 0 }) else { throw ValidationError("--budgets takes positive multiples of n") }
         let kinds = estimators.elements
         guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
-        return ComparisonPlan(estimators: kinds, budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed)
+        return ComparisonPlan(estimators: kinds.map(\.entry), budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed)
     }
 }

@@ -13,7 +13,7 @@ import Shapley
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let instances = try SyntheticInstances.make(players: 6, count: 2, seed: 4)
-        let plan = ComparisonPlan(estimators: [.exact, .permutation, .kernelshapPaired], budgetMultiples: [2, 5], repetitions: 2, seed: 3)
+        let plan = ComparisonPlan(estimators: [EstimatorKind.exact, .permutation, .kernelshapPaired].map(\.entry), budgetMultiples: [2, 5], repetitions: 2, seed: 3)
         let shards = try ComparisonShards(folder: folder, count: 3)
         #expect(shards.planIndices(of: 1, total: 7) == [1, 4])
         for index in [2, 0, 1] { try shards.run(index, instances: instances, plan: plan, jobs: 1) }
@@ -32,7 +32,7 @@ import Shapley
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let instances = try SyntheticInstances.make(players: 5, count: 1, seed: 2)
-        let plan = ComparisonPlan(estimators: [.permutation], budgetMultiples: [2], repetitions: 2, seed: 1)
+        let plan = ComparisonPlan(estimators: [EstimatorKind.permutation.entry], budgetMultiples: [2], repetitions: 2, seed: 1)
         let shards = try ComparisonShards(folder: folder, count: 2)
         try shards.run(0, instances: instances, plan: plan, jobs: 1)
         #expect {

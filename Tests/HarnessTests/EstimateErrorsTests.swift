@@ -29,7 +29,7 @@ import Statistics
 
     @Test func comparisonRunsEveryPlannedEstimateAndWritesTidyRows() throws {
         let instances = try SyntheticInstances.make(players: 6, count: 1, seed: 3)
-        let plan = ComparisonPlan(estimators: [.exact, .permutation, .kernelshap, .closedForm], budgetMultiples: [2, 5], repetitions: 3, seed: 1)
+        let plan = ComparisonPlan(estimators: [EstimatorKind.exact, .permutation, .kernelshap, .closedForm].map(\.entry), budgetMultiples: [2, 5], repetitions: 3, seed: 1)
         let records = try EstimatorComparison.run(instances: instances, plan: plan)
         // closed-form applies to the max game only: 3 instances x (1 exact + 2x3 permutation + 2x3 kernelshap) + 1.
         #expect(records.count == 3 * 13 + 1)

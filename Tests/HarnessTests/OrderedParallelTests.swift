@@ -34,7 +34,7 @@ import Shapley
     /// The estimator comparison writes the same records with 1 and 3 workers (seconds aside).
     @Test func comparisonRecordsDoNotDependOnJobs() throws {
         let instances = try SyntheticInstances.make(players: 7, count: 2, seed: 5)
-        let plan = ComparisonPlan(estimators: EstimatorKind.allCases, budgetMultiples: [2, 5], repetitions: 3, seed: 2)
+        let plan = ComparisonPlan(estimators: EstimatorRegistry.entries, budgetMultiples: [2, 5], repetitions: 3, seed: 2)
         let serial = try EstimatorComparison.run(instances: instances, plan: plan, jobs: 1)
         let parallel = try EstimatorComparison.run(instances: instances, plan: plan, jobs: 3)
         #expect(serial.count == parallel.count && serial.count > 0)

@@ -27,9 +27,9 @@ import Tasks
                                        truth: Array(repeating: 1, count: 16), truthSource: "exact", partition: .singletons(16))
         let large = ComparisonInstance(task: "t", instance: "i", unitLevel: "u", game: AdditiveGame(weights: Array(repeating: 1, count: 30)),
                                        truth: Array(repeating: 1, count: 30), truthSource: "closed form", partition: .singletons(30))
-        #expect(EstimatorComparison.applies(.exact, to: small))
-        #expect(!EstimatorComparison.applies(.exact, to: large))
-        #expect(EstimatorComparison.applies(.closedForm, to: large), "additive games know their closed form")
-        #expect(EstimatorComparison.applies(.kernelshap, to: large))
+        #expect(EstimatorComparison.applies(EstimatorKind.exact.entry, to: small))
+        #expect(!EstimatorComparison.applies(EstimatorKind.exact.entry, to: large))
+        #expect(EstimatorComparison.applies(EstimatorKind.closedForm.entry, to: large), "additive games know their closed form")
+        #expect(EstimatorComparison.applies(EstimatorKind.kernelshap.entry, to: large))
     }
 }
