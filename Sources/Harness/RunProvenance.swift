@@ -12,7 +12,7 @@ public struct RunProvenance: Encodable {
 
     public init(configuration: [String: String]) {
         command = CommandLine.arguments
-        commit = RunProvenance.output(of: ["git", "rev-parse", "HEAD"]) ?? "unknown"
+        commit = RunProvenance.commit
         swiftVersion = RunProvenance.output(of: ["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown"
         gslVersion = RunProvenance.output(of: ["pkg-config", "--modversion", "gsl"]) ?? "unknown"
         startedAt = ISO8601DateFormatter().string(from: Date())
@@ -25,6 +25,9 @@ public struct RunProvenance: Encodable {
         case gslVersion = "gsl_version"
         case startedAt = "started_at"
     }
+
+    /// `git rev-parse HEAD` in the working directory, or "unknown" outside a repository.
+    public static var commit: String { output(of: ["git", "rev-parse", "HEAD"]) ?? "unknown" }
 
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
