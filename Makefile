@@ -1,4 +1,4 @@
-# CreditBench: `make reproduce` runs the main job, `make test` the tests and the peer checks.
+# CreditBench: `make reproduce` runs the main job, `make test` the tests, the estimator check, the peer checks and the cluster test.
 # Both install what a fresh Debian/Ubuntu machine lacks (GSL, pkg-config, gnuplot) first.
 
 SWIFT ?= swift
@@ -10,7 +10,7 @@ BIN := .build/$(CONFIG)/creditbench
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 PEER_CHECKS := $(sort $(wildcard benchmarks/peers/*_parity.py))
 
-.PHONY: all deps build test unit-test peer-check cluster-test reproduce clean
+.PHONY: all deps build test unit-test check peer-check cluster-test reproduce clean
 
 all: build
 
@@ -38,12 +38,17 @@ peer-check: build
 	  echo "== $$script"; CREDITBENCH_BIN=$(BIN) python3 $$script; \
 	done
 
+# The estimators against the committed baseline: exits non-zero naming any cell whose error grew
+# by more than the tolerance (re-record with `creditbench check --record` after a deliberate change).
+check: build
+	$(BIN) check --baseline benchmarks/baselines/estimators.json
+
 # A real one-node Slurm cluster (installed and started by scripts/slurm/local-cluster.sh, as root):
 # a sharded comparison through sbatch must equal the single-process one.
 cluster-test: build
 	CREDITBENCH_BIN=$(BIN) scripts/slurm/cluster-test.sh
 
-test: unit-test peer-check cluster-test
+test: unit-test check peer-check cluster-test
 
 # Quick by default (minutes), into results/quick/ so the recorded full run stays as it is;
 # FULL=1 is the full run (under two hours, resumable), into results/ and paper-check.md.
