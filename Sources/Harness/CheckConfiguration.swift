@@ -1,26 +1,40 @@
 import Foundation
+import Shapley
+import Statistics
 
 /// Everything a check baseline's numbers depend on besides the code: the board (games, budgets,
-/// replicates, seed), the estimators recorded, and the games those parameters built, with their
-/// exact Shapley values, so that a check on code whose games changed is refused rather than
-/// compared. `hash` identifies the configuration.
+/// replicates, seed), the estimators recorded, and the games those parameters built: each one's
+/// values on a fixed sample of coalitions (`probes`), so that a check on code whose games changed
+/// is refused rather than compared, and its exact Shapley values, against which the check measures
+/// errors (so a change in exact enumeration shows as a regression of `exact`, not as new ground
+/// truth). `hash` identifies the configuration.
 public struct CheckConfiguration: Codable, Equatable, Sendable {
-    /// One game of the board: where it comes from and its ground truth.
+    /// One game of the board: where it comes from, its probe values and its ground truth.
     public struct Game: Codable, Equatable, Sendable {
         public var task: String
         public var unitLevel: String
         public var instance: String
+        /// v(empty), v(N), then v at `probeCount` coalitions drawn uniformly with a fixed seed.
+        public var probes: [Double]
         public var truth: [Double]
 
-        public init(_ instance: ComparisonInstance) {
+        /// How many random coalitions identify a game, besides the empty and the grand coalition.
+        public static let probeCount = 30
+
+        public init(_ instance: ComparisonInstance) throws {
             task = instance.task
             unitLevel = instance.unitLevel
             self.instance = instance.instance
+            let n = instance.game.playerCount
+            let random = RandomStream(seed: 0xC4EC)
+            let coalitions = [Coalition.empty, .grand(n)]
+                + (0..<Self.probeCount).map { _ in Coalition(rawValue: UInt64(random.integer(below: 1 << n))) }
+            probes = try coalitions.map { try instance.game.value(of: $0) }
             truth = instance.truth
         }
 
         enum CodingKeys: String, CodingKey {
-            case task, instance, truth
+            case task, instance, probes, truth
             case unitLevel = "unit_level"
         }
 
@@ -32,14 +46,14 @@ public struct CheckConfiguration: Codable, Equatable, Sendable {
     public var estimators: [String]
     public var games: [Game]
 
-    /// Games whose ground truths differ by no more than this (relative to the largest value) are
-    /// the same game: libm may round differently on another machine.
-    public static let truthTolerance = 1e-9
+    /// Games whose probe values differ by no more than this (relative to the largest) are the same
+    /// game: libm may round differently on another machine.
+    public static let probeTolerance = 1e-9
 
-    public init(board: CheckBoard, estimators: [String], instances: [ComparisonInstance]) {
+    public init(board: CheckBoard, estimators: [String], instances: [ComparisonInstance]) throws {
         self.board = board
         self.estimators = estimators
-        games = instances.map(Game.init)
+        games = try instances.map(Game.init)
     }
 
     /// FNV-1a (64-bit) of the configuration's JSON with sorted keys, in hex: a fingerprint that
@@ -56,16 +70,16 @@ public struct CheckConfiguration: Codable, Equatable, Sendable {
 
     /// Why games built now do not match the recorded ones (the first difference, in one line), or
     /// `nil` when they do.
-    public func mismatch(with instances: [ComparisonInstance]) -> String? {
-        let current = instances.map(Game.init)
+    public func mismatch(with instances: [ComparisonInstance]) throws -> String? {
+        let current = try instances.map(Game.init)
         for (recorded, now) in zip(games, current) {
             guard recorded.name == now.name else {
                 return "the board now builds game \(now.name) where the baseline has \(recorded.name)"
             }
-            let scale = max(1, recorded.truth.map(abs).max() ?? 0)
-            guard recorded.truth.count == now.truth.count,
-                  zip(recorded.truth, now.truth).allSatisfy({ abs($0 - $1) <= Self.truthTolerance * scale }) else {
-                return "game \(now.name) has other exact Shapley values than in the baseline (the game changed)"
+            let scale = max(1, recorded.probes.map(abs).max() ?? 0)
+            guard recorded.probes.count == now.probes.count,
+                  zip(recorded.probes, now.probes).allSatisfy({ abs($0 - $1) <= Self.probeTolerance * scale }) else {
+                return "game \(now.name) has other values than in the baseline (the game changed)"
             }
         }
         guard games.count == current.count else {

@@ -46,15 +46,16 @@ public enum EstimatorCheck {
                               progress: String? = nil) throws -> CheckBaseline {
         let instances = try board.instances()
         let records = try run(instances: instances, plan: board.plan(estimators), jobs: jobs, progress: progress)
-        return CheckBaseline(configuration: CheckConfiguration(board: board, estimators: estimators.map(\.name), instances: instances),
+        return CheckBaseline(configuration: try CheckConfiguration(board: board, estimators: estimators.map(\.name), instances: instances),
                              commit: commit, records: records)
     }
 
     /// Reruns `baseline`'s configuration with `estimators` (the registry's, or changed ones under the
     /// same names), restricted to `only` (default: every estimator the baseline has), and decides
-    /// every cell. Throws `Refusal` when the configuration cannot be reproduced: an estimator named
-    /// in `only` that the baseline lacks, a baseline estimator that `estimators` lacks, games that
-    /// changed, or cells that the current code runs differently (e.g. a budget now refused).
+    /// every cell, measuring errors against the baseline's exact values. Throws `Refusal` when the
+    /// configuration cannot be reproduced: an estimator named in `only` that the baseline lacks, a
+    /// baseline estimator that `estimators` lacks, games whose values changed, or cells that the
+    /// current code runs differently (e.g. a budget now refused).
     public static func check(_ baseline: CheckBaseline, estimators: [EstimatorEntry], only: [String]? = nil,
                              tolerance: Double = defaultTolerance, alpha: Double = defaultAlpha, jobs: Int = 1,
                              progress: String? = nil) throws -> [CheckVerdict] {
@@ -71,8 +72,10 @@ public enum EstimatorCheck {
             }
             return entry
         }
-        let instances = try configuration.board.instances()
-        if let reason = configuration.mismatch(with: instances) { throw Refusal("\(reason); re-record the baseline") }
+        var instances = try configuration.board.instances()
+        if let reason = try configuration.mismatch(with: instances) { throw Refusal("\(reason); re-record the baseline") }
+        // Errors against the recorded exact values: a change in enumeration is `exact`'s regression.
+        for index in instances.indices { instances[index].truth = configuration.games[index].truth }
         let records = try run(instances: instances, plan: configuration.board.plan(entries), jobs: jobs, progress: progress)
         let current = CheckBaseline.Cell.group(records)
         let recorded = baseline.cells.filter { names.contains($0.estimator) }
