@@ -10,6 +10,8 @@ public enum EstimatorRegistry {
         EstimatorEntry { _ in KernelSHAP(paired: false) },
         EstimatorEntry { _ in KernelSHAP(paired: true) },
         EstimatorEntry { _ in UnbiasedKernelSHAP() },
+        EstimatorEntry { _ in LeverageSHAP() },
+        EstimatorEntry { _ in RegressionMSR() },
         EstimatorEntry { OwenValues(partition: try $0.requirePartition(for: "owen")) },
         EstimatorEntry { _ in ClosedFormShapley() },
         EstimatorEntry { _ in LeaveOneOut() },
