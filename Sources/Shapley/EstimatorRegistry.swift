@@ -12,6 +12,8 @@ public enum EstimatorRegistry {
         EstimatorEntry { _ in UnbiasedKernelSHAP() },
         EstimatorEntry { _ in LeverageSHAP() },
         EstimatorEntry { _ in RegressionMSR() },
+        EstimatorEntry { _ in StratifiedSVARM() },
+        EstimatorEntry { _ in StratifiedSampling() },
         EstimatorEntry { OwenValues(partition: try $0.requirePartition(for: "owen")) },
         EstimatorEntry { _ in ClosedFormShapley() },
         EstimatorEntry { _ in LeaveOneOut() },
