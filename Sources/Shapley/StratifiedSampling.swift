@@ -9,9 +9,12 @@ import Statistics
 /// within a size, players 0..n-1, drawing one marginal contribution per stratum: for t = 0 and
 /// t = n - 1 the stratum is a single coalition pair (v({i}) - v(empty), v(N) - v(N - i)), exact
 /// after its first visit (one new call, none if the coalition was already evaluated); any other
-/// draw costs up to two calls. A border stratum is taken while the budget covers its call, a
-/// middle one while it covers two (shapiq's rule, which counts every evaluation), and
-/// rounds repeat until no middle stratum fits or every coalition has been evaluated. The estimate
+/// draw costs up to two calls, fewer when a coalition was evaluated before. A draw is kept when
+/// its new coalitions fit in the budget (else that stratum is passed over), and rounds repeat
+/// while the previous round spent calls, the budget is not spent and some coalition is still
+/// unevaluated; the passed-over draws at the budget's end make the estimate slightly biased
+/// there (shapiq skips a middle stratum when two more evaluations would exceed its budget, the
+/// same rule counted in evaluations). The estimate
 /// averages the stratum means over the strata that have a draw: phi_i = mean over those t of the
 /// stratum mean (shapiq's aggregation; with every stratum drawn it is the formula above).
 ///
@@ -41,36 +44,38 @@ public struct StratifiedSampling: ShapleyEstimator {
         let n = game.playerCount
         let budget = budget ?? ShapleyWeights.defaultBudget(playerCount: n)
         let grand = game.grandCoalition
-        let emptyValue = try game.value(of: .empty)
-        let grandValue = try game.value(of: grand)
+        _ = try game.value(of: .empty)  // v(empty) and v(N) first, as in every estimator
+        _ = try game.value(of: grand)
         let everyCoalition = 1 << min(n, 62)
 
         var sums = Array(repeating: [Double](repeating: 0, count: n), count: n)
         var draws = Array(repeating: [Int](repeating: 0, count: n), count: n)
-        var round = 0
         // Round 1 visits every stratum; later rounds only the middle sizes (the border strata are
-        // single pairs, already exact).
-        while round == 0 || (n > 2 && game.calls + 2 <= budget && game.calls < everyCoalition) {
+        // single pairs, already exact), and only while the previous round spent calls.
+        var round = 0
+        var spentInRound = 1
+        while round == 0 || (n > 2 && spentInRound > 0 && game.calls < budget && game.calls < everyCoalition) {
+            let callsBefore = game.calls
             for size in 0..<n {
                 let border = size == 0 || size == n - 1
                 if round > 0 && border { continue }
                 for player in 0..<n {
-                    let contribution: Double
+                    let with: Coalition, without: Coalition
                     if border {
-                        let coalition = size == 0 ? Coalition([player]) : grand.removing(player)
-                        guard game.isCached(coalition) || game.calls < budget else { continue }
-                        let value = try game.value(of: coalition)
-                        contribution = size == 0 ? value - emptyValue : grandValue - value
+                        with = size == 0 ? Coalition([player]) : grand
+                        without = size == 0 ? .empty : grand.removing(player)
                     } else {
-                        guard game.calls + 2 <= budget else { continue }
                         // size players drawn from the n - 1 others (indices at or above `player` shift up)
-                        let coalition = Coalition(random.sample(size, from: n - 1).map { $0 < player ? $0 : $0 + 1 })
-                        contribution = try game.value(of: coalition.inserting(player)) - (try game.value(of: coalition))
+                        without = Coalition(random.sample(size, from: n - 1).map { $0 < player ? $0 : $0 + 1 })
+                        with = without.inserting(player)
                     }
-                    sums[size][player] += contribution
+                    let newCalls = [with, without].filter { !game.isCached($0) }.count
+                    guard game.calls + newCalls <= budget else { continue }
+                    sums[size][player] += try game.value(of: with) - (try game.value(of: without))
                     draws[size][player] += 1
                 }
             }
+            spentInRound = game.calls - callsBefore
             round += 1
         }
 
