@@ -63,7 +63,7 @@ public struct StratifiedSVARM: ShapleyEstimator {
 
         var mass = [Double](repeating: 0, count: n + 1)
         for t in 1..<n { mass[t] = 1 / Double(t * (n - t)) }
-        for size in Self.enumeratedSizes(mass: &mass, budget: &remaining, playerCount: n) {
+        for size in BorderTrick.enumeratedSizes(mass: &mass, budget: &remaining, playerCount: n) {
             for coalition in KernelDesign.subsets(of: n, size: size) {
                 record(coalition, try game.value(of: coalition) - emptyValue, times: 1)
             }
@@ -94,26 +94,5 @@ public struct StratifiedSVARM: ShapleyEstimator {
             return phi
         }
         return (values, nil)
-    }
-
-    /// shapiq's border trick: while some size's expected number of draws under `mass` reaches its
-    /// number of coalitions, enumerate it (its mass set to 0, its coalitions charged to `budget`).
-    /// Returns the enumerated sizes.
-    static func enumeratedSizes(mass: inout [Double], budget: inout Int, playerCount n: Int) -> [Int] {
-        var enumerated: [Int] = []
-        while true {
-            let left = mass.reduce(0, +)
-            guard left > 0 else { return enumerated }
-            // (a relative 1e-12 slack, so a size whose expectation equals its count up to rounding qualifies)
-            let qualifying = (1..<n).filter {
-                mass[$0] > 0 && Double(budget) * mass[$0] / left >= ShapleyWeights.binomial(n, $0) * (1 - 1e-12)
-            }
-            guard !qualifying.isEmpty else { return enumerated }
-            for size in qualifying {
-                mass[size] = 0
-                budget -= Int(ShapleyWeights.binomial(n, size))
-            }
-            enumerated += qualifying
-        }
     }
 }
