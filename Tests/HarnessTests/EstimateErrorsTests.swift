@@ -79,4 +79,27 @@ import Statistics
         #expect(rows.count == 3 * 5 + 1)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.md").path))
     }
+
+    /// With noise every call draws fresh noise: even exact enumeration misses the noiseless truth,
+    /// every run stays within its budget although repeats are charged, the same seed repeats the
+    /// run, a closed form (no calls) stays exact, and more noise gives a larger mean error.
+    @Test func noisyComparisonChargesEveryCallAndStaysSeeded() throws {
+        let instances = try SyntheticInstances.make(players: 6, count: 1, seed: 3)
+        let kinds: [EstimatorKind] = [.exact, .permutation, .kernelshapPaired, .closedForm]
+        let quiet = try EstimatorComparison.run(instances: instances, plan: ComparisonPlan(estimators: kinds, budgetMultiples: [5], repetitions: 3, seed: 1))
+        let plan = ComparisonPlan(estimators: kinds, budgetMultiples: [5], repetitions: 3, seed: 1, noise: 0.2)
+        let noisy = try EstimatorComparison.run(instances: instances, plan: plan)
+        let again = try EstimatorComparison.run(instances: instances, plan: plan)
+        #expect(zip(noisy, again).allSatisfy { $0.errors == $1.errors && $0.calls == $1.calls }, "the same seed draws the same noise")
+        #expect(noisy.count == quiet.count)
+        #expect(noisy.filter { $0.estimator == "exact" }.allSatisfy { $0.errors.maxAbsoluteError > 1e-6 })
+        #expect(noisy.filter { $0.estimator == "closed-form" }.allSatisfy { $0.errors.maxAbsoluteError < 1e-12 })
+        #expect(noisy.allSatisfy { record in record.budget.map { record.calls <= $0 } ?? true })
+        let louder = try EstimatorComparison.run(instances: instances, plan: ComparisonPlan(estimators: kinds, budgetMultiples: [5], repetitions: 3, seed: 1, noise: 1))
+        func meanError(_ records: [ComparisonRecord]) -> Double {
+            let sampled = records.filter { $0.estimator != "closed-form" }
+            return sampled.map(\.errors.relativeSquaredError).reduce(0, +) / Double(sampled.count)
+        }
+        #expect(meanError(quiet) < meanError(noisy) && meanError(noisy) < meanError(louder))
+    }
 }

@@ -117,4 +117,18 @@ import Statistics
             #expect(error < 0.05, "\(estimator.name): mean relative squared error \(error) at 600 calls")
         }
     }
+
+    /// Without memoization (a noisy game) every call is charged, repeats too: every registered
+    /// sampling estimator still stays within its budget, and the noise is fresh per call.
+    @Test func everyEstimatorKeepsItsBudgetWhenRepeatsAreCharged() throws {
+        let noisy = NoisyGame(RandomGames.soum(players: 8, seed: 9), sigma: 0.5, random: RandomStream(seed: 4))
+        #expect(try noisy.value(of: Coalition([1, 2])) != (try noisy.value(of: Coalition([1, 2]))))
+        for entry in EstimatorRegistry.entries where !entry.capabilities.budgetFree {
+            let estimator = try entry.make(partition: .contiguous(8, size: 2))
+            for budget in [estimator.cost(playerCount: 8).minimumBudget, 40, 200] {
+                let estimate = try estimator.estimate(noisy, budget: budget, random: RandomStream(seed: 2), memoize: false)
+                #expect(estimate.calls <= budget, "\(entry.name) budget \(budget): \(estimate.calls) calls")
+            }
+        }
+    }
 }
