@@ -43,13 +43,19 @@ public struct ComparisonPlan: Sendable {
     public var repetitions: Int
     public var seed: UInt64
     public var topK: Int
+    /// Gaussian noise on every value call, as a fraction of the instance's value spread
+    /// (`NoisyGame.valueSpread`); 0: the noiseless game, memoized. With noise every call draws
+    /// fresh noise and is charged, repeats too (no cache), and errors are still measured against
+    /// the noiseless Shapley values.
+    public var noise: Double
 
-    public init(estimators: [EstimatorEntry], budgetMultiples: [Int], repetitions: Int, seed: UInt64, topK: Int = 3) {
+    public init(estimators: [EstimatorEntry], budgetMultiples: [Int], repetitions: Int, seed: UInt64, topK: Int = 3, noise: Double = 0) {
         self.estimators = estimators
         self.budgetMultiples = budgetMultiples
         self.repetitions = repetitions
         self.seed = seed
         self.topK = topK
+        self.noise = noise
     }
 }
 
@@ -125,6 +131,7 @@ public enum EstimatorComparison {
         var records: [ComparisonRecord] = []
         var attempted = 0
         let n = instance.game.playerCount
+        let sigma = plan.noise > 0 ? plan.noise * (try NoisyGame.valueSpread(of: instance.game, seed: plan.seed)) : 0
         for entry in plan.estimators {
             guard applies(entry, to: instance) else { continue }
             let estimator = try entry.make(partition: instance.partition)
@@ -137,7 +144,14 @@ public enum EstimatorComparison {
                     attempted += 1
                     let estimate: ShapleyEstimate
                     do {
-                        estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
+                        if plan.noise > 0 && estimator.cost(playerCount: n) != .fixed(0) {
+                            // (a closed form makes no call, so it sees no noise); the noise comes from its own
+                            // sub-stream, so the estimator's draws match the noiseless run's
+                            let noisy = NoisyGame(instance.game, sigma: sigma, random: stream.substream(1 << 32))
+                            estimate = try estimator.estimate(noisy, budget: multiple.map { $0 * n }, random: stream, memoize: false)
+                        } else {
+                            estimate = try estimator.estimate(instance.game, budget: multiple.map { $0 * n }, random: stream)
+                        }
                     } catch GameError.budgetTooSmall {
                         continue
                     }

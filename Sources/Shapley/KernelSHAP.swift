@@ -72,7 +72,9 @@ struct KernelDesign {
         return mass.map { $0 / sum }
     }
 
-    private mutating func addRow<G: CooperativeGame>(_ coalition: Coalition, weight: Double, game: MeteredGame<G>) throws {
+    /// Adds `coalition` with regression weight `weight` (evaluating it once; a coalition added
+    /// again only gains weight).
+    mutating func addRow<G: CooperativeGame>(_ coalition: Coalition, weight: Double, game: MeteredGame<G>) throws {
         if let row = rowOfCoalition[coalition.rawValue] {
             weights[row] += weight
             return

@@ -54,12 +54,13 @@ extension ShapleyEstimator {
 
     /// Values of `game` within `budget` distinct value calls (`nil`: the method's default); a
     /// budget below `cost(playerCount:).minimumBudget` is refused with `GameError.budgetTooSmall`.
-    public func estimate<G: CooperativeGame>(_ game: G, budget: Int? = nil, random: RandomStream) throws -> ShapleyEstimate {
+    /// With `memoize` off (a noisy game, `NoisyGame`) every call is made and charged, repeats too.
+    public func estimate<G: CooperativeGame>(_ game: G, budget: Int? = nil, random: RandomStream, memoize: Bool = true) throws -> ShapleyEstimate {
         if let budget, game.playerCount > 1 {
             let minimum = cost(playerCount: game.playerCount).minimumBudget
             guard budget >= minimum else { throw GameError.budgetTooSmall(budget: budget, minimum: minimum, method: name) }
         }
-        let metered = MeteredGame(game)
+        let metered = MeteredGame(game, memoize: memoize)
         let clock = ContinuousClock()
         let start = clock.now
         // With one player every method reduces to efficiency: phi_0 = v(N) - v(empty).

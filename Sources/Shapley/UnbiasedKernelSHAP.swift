@@ -16,12 +16,19 @@ import Statistics
 ///
 /// Sampling is paired (Covert & Lee's variance reduction): each draw z also evaluates its
 /// complement, and the pair's mean (g(z) + g(N - z)) / 2 is the sample unit (a complement has the
-/// same kernel distribution, so the mean stays unbiased). Standard errors are the sample standard
-/// deviations of each player's per-pair estimate over sqrt(pairs).
+/// same kernel distribution, so the mean stays unbiased). Border sizes (shapiq's border trick,
+/// `BorderTrick`): a size whose expected number of kernel draws would cover all its coalitions is
+/// enumerated instead, and its part of b, q_s times the mean of g over that size (q_s its kernel
+/// probability), is then known exactly; the pairs are drawn from the kernel restricted to the
+/// other sizes and their mean is weighted by those sizes' kernel share. Standard errors are the
+/// sample standard deviations of each player's per-pair estimate over sqrt(pairs) (0 when every
+/// size is enumerated).
 ///
-/// Cost: v(empty), v(N) and two calls per pair, so a budget B buys floor((B - 2) / 2) pairs; a
-/// coalition drawn again is served from the cache, so fewer distinct calls may be spent. A fixed
-/// number of pairs (not "sample until B distinct calls") keeps the estimate exactly unbiased.
+/// Cost: v(empty), v(N), the enumerated sizes' coalitions and two calls per pair: the budget left
+/// after enumeration buys floor(left / 2) pairs (enumeration keeps at least one pair's worth when
+/// sizes remain to sample); a coalition drawn again is served from the cache, so fewer distinct
+/// calls may be spent. A fixed number of pairs (not "sample until B distinct calls", as shapiq
+/// does) keeps the estimate exactly unbiased. Exact at 2^n calls (every size enumerated).
 /// Efficiency holds exactly for every sample; symmetry and null player hold only in expectation.
 public struct UnbiasedKernelSHAP: ShapleyEstimator {
     public var name: String { "kernelshap-unbiased" }
@@ -31,8 +38,8 @@ public struct UnbiasedKernelSHAP: ShapleyEstimator {
     public var capabilities: EstimatorCapabilities {
         EstimatorCapabilities(
             efficient: true, symmetric: false, nullPlayer: false, unbiased: true, standardErrors: true,
-            method: "Covert & Lee 2021: KernelSHAP's exact matrix, sampled right-hand side, paired draws",
-            costDescription: "2 + 2m for m coalition pairs")
+            method: "Covert & Lee 2021: KernelSHAP's exact matrix, sampled right-hand side, paired draws, border sizes enumerated",
+            costDescription: "2 + border sizes + 2m for m coalition pairs (at most 2^n); exact at 2^n")
     }
 
     public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(4, 1 << min(n, 62))) }
@@ -41,7 +48,7 @@ public struct UnbiasedKernelSHAP: ShapleyEstimator {
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
         let n = game.playerCount
-        let pairs = ((budget ?? ShapleyWeights.defaultBudget(playerCount: n)) - 2) / 2
+        let budget = Int(min(Double(budget ?? ShapleyWeights.defaultBudget(playerCount: n)), Double(1 << min(n, 62))))
         let emptyValue = try game.value(of: .empty)
         let share = (try game.value(of: game.grandCoalition) - emptyValue) / Double(n)
         let kernel = (0..<n).map { s in s == 0 ? 0 : 1 / Double(s * (n - s)) }
@@ -50,16 +57,44 @@ public struct UnbiasedKernelSHAP: ShapleyEstimator {
             / (Double(n * (n - 1)) * kernelMass)
         let scale = 1 / (0.5 - offDiagonal)
 
+        // Border sizes, enumerated; if that left sizes to sample but no pair, enumerate less.
+        var mass = kernel
+        var left = budget - 2
+        var enumerated = BorderTrick.enumeratedSizes(mass: &mass, budget: &left, playerCount: n)
+        if mass.reduce(0, +) > 0 && left < 2 {
+            mass = kernel
+            left = budget - 4
+            enumerated = BorderTrick.enumeratedSizes(mass: &mass, budget: &left, playerCount: n)
+            left += 2
+        }
+        var exactPart = [Double](repeating: 0, count: n)
+        for size in enumerated {
+            let weight = kernel[size] / kernelMass / ShapleyWeights.binomial(n, size)
+            for coalition in KernelDesign.subsets(of: n, size: size) {
+                let centred = try game.value(of: coalition) - emptyValue
+                for player in coalition.members { exactPart[player] += weight * centred }
+            }
+        }
+        let sampledShare = mass.reduce(0, +) / kernelMass
+        guard sampledShare > 0 else {
+            let mean = exactPart.reduce(0, +) / Double(n)
+            return (exactPart.map { share + scale * ($0 - mean) }, [Double](repeating: 0, count: n))
+        }
+
         var averages = ContributionAverages(playerCount: n)
         var unit = [Double](repeating: 0, count: n)
-        for _ in 0..<pairs {
-            let coalition = Coalition(random.sample(random.categorical(kernel), from: n))
+        for _ in 0..<(left / 2) {
+            let coalition = Coalition(random.sample(random.categorical(mass), from: n))
             let complement = coalition.complement(in: n)
             let inside = (try game.value(of: coalition) - emptyValue) / 2
             let outside = (try game.value(of: complement) - emptyValue) / 2
-            for player in 0..<n { unit[player] = coalition.contains(player) ? inside : outside }
-            let mean = unit.reduce(0, +) / Double(n)
-            averages.add(unit.map { share + scale * ($0 - mean) })
+            var sum = 0.0
+            for player in 0..<n {
+                unit[player] = exactPart[player] + sampledShare * (coalition.contains(player) ? inside : outside)
+                sum += unit[player]
+            }
+            for player in 0..<n { unit[player] = share + scale * (unit[player] - sum / Double(n)) }  // this pair's estimate
+            averages.add(unit)
         }
         return averages.result
     }

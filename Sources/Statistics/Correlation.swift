@@ -21,4 +21,23 @@ public enum Correlation {
     public static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
         pearson(averageRanks(x).ranks, averageRanks(y).ranks)
     }
+
+    /// Kendall's tau-b (scipy.stats.kendalltau's default): (C - D) / sqrt((P - T_x)(P - T_y)) over
+    /// the P = n(n-1)/2 pairs, with C concordant and D discordant pairs and T_x, T_y the pairs tied
+    /// in x and in y; `nil` when either sample is constant or the lengths differ or are below 2.
+    public static func kendall(_ x: [Double], _ y: [Double]) -> Double? {
+        guard x.count == y.count, x.count >= 2 else { return nil }
+        var concordant = 0.0, discordant = 0.0, tiedX = 0.0, tiedY = 0.0
+        for i in 0..<x.count {
+            for j in (i + 1)..<x.count {
+                let dx = x[i] - x[j], dy = y[i] - y[j]
+                if dx == 0 { tiedX += 1 }
+                if dy == 0 { tiedY += 1 }
+                if dx * dy > 0 { concordant += 1 } else if dx * dy < 0 { discordant += 1 }
+            }
+        }
+        let pairs = Double(x.count * (x.count - 1) / 2)
+        guard pairs > tiedX, pairs > tiedY else { return nil }
+        return (concordant - discordant) / ((pairs - tiedX) * (pairs - tiedY)).squareRoot()
+    }
 }

@@ -62,6 +62,9 @@ struct Compare: ParsableCommand {
     @Option(help: "Seed of every random stream in the run.")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("Gaussian noise on every value call, sigma as a fraction of each game's value spread (the standard deviation of v over 256 random coalitions): fresh noise per call, no cache, as a sampled LLM judge; errors against the noiseless values.", valueName: "SIGMA"))
+    var noise: Double = 0
+
     @Option(help: "Output folder (default: results/quick/estimators with --quick, where `make reproduce` puts it, else results/estimators, the recorded full run).")
     var output: String?
 
@@ -116,7 +119,7 @@ struct Compare: ParsableCommand {
         let out = try ComparisonOutput(folder: folder, provenance: RunProvenance(configuration: [
             "suite": suite.rawValue, "players": String(playerCount), "instances_per_family": String(quick ? 2 : instances),
             "repetitions": String(plan.repetitions), "budget_multiples": plan.budgetMultiples.map(String.init).joined(separator: ","),
-            "estimators": plan.estimators.map(\.name).joined(separator: ","), "seed": String(seed), "quick": String(quick),
+            "estimators": plan.estimators.map(\.name).joined(separator: ","), "seed": String(seed), "quick": String(quick), "noise": String(noise),
         ]))
         let records: [ComparisonRecord]
         if let mergeShards {
@@ -146,6 +149,7 @@ struct Compare: ParsableCommand {
         guard multiples.allSatisfy({ $0 > 0 }) else { throw ValidationError("--budgets takes positive multiples of n") }
         let kinds = estimators.elements
         guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
-        return ComparisonPlan(estimators: kinds.map(\.entry), budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed)
+        guard noise >= 0 && noise.isFinite else { throw ValidationError("--noise must be a non-negative fraction, got \(noise)") }
+        return ComparisonPlan(estimators: kinds.map(\.entry), budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed, noise: noise)
     }
 }
