@@ -1,0 +1,90 @@
+import Foundation
+import Learning
+import Shapley
+import Testing
+import Tasks
+@testable import Harness
+
+/// The golden run: every credit scheme on every SCAR task, 3 PPO steps of 4 episodes, seeds 0
+/// and 1, each step's mean reward, mean KL, reward calls and mean length and the run's final
+/// held-out evaluation and total reward calls, compared bit for bit (shortest round-trip decimal
+/// of each double) with `golden/learner_golden.csv`, which was written by the code it guards.
+///
+/// A change that moves any number must bump `learnerVersion` (Sources/Learning/LearnerVersion.swift)
+/// and regenerate the file on purpose:
+///     CREDITBENCH_REGENERATE_GOLDEN=1 swift test -c release -Xswiftc -enable-testing --filter GoldenRun
+/// Regeneration refuses to write changed numbers under the version already in the file.
+@Suite("GoldenRun")
+struct GoldenRunTests {
+    static let steps = 3, batchSize = 4, seeds: [UInt64] = [0, 1]
+    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/learner_golden.csv")
+
+    /// The sentiment schemes with their unit levels: the claims' schemes plus uniform,
+    /// leave-one-out, the mixes and SCAR's sampled fallbacks (Owen over spans, permutations).
+    static let sentimentSchemes: [(CreditScheme, UnitLevel)] = [
+        (.sparse, .tokens), (.scaledSparse(factor: 2), .tokens), (.uniform, .tokens), (.leaveOneOut, .tokens),
+        (.abc, .tokens), (.attention(mix: 0.5), .tokens),
+        (.scar, .tokens), (.scar, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)), (.scar, .sentences),
+        (.shapley(ShapleyCreditOptions(alpha: 0.5)), .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)),
+        (.shapley(ShapleyCreditOptions(exactUpTo: 2, fallback: .owen, budget: 40)), .tokens),
+        (.shapley(ShapleyCreditOptions(exactUpTo: 2, fallback: .permutation, budget: 40)), .tokens),
+    ]
+
+    /// The action-task schemes (units = the episode's actions): the claims' schemes plus uniform,
+    /// leave-one-out and an alpha mix.
+    static func actionSchemes(_ task: SCARTask) -> [CreditScheme] {
+        var mixed = ActionTaskRLAdapter.scarOptions(for: task)
+        mixed.alpha = 0.5
+        return [.sparse, .scaledSparse(factor: 2), .uniform, .leaveOneOut, .shapley(ActionTaskRLAdapter.scarOptions(for: task)), .shapley(mixed)]
+    }
+
+    /// The run's lines: header, then per run one line per step and one `final` line.
+    static func lines(task: SCARTask, scheme: CreditScheme, level: String, curve: LearningCurve) -> [String] {
+        let run = "\(task.rawValue),\(scheme),\(level),\(curve.seed)"
+        return curve.points.map { "\(run),\($0.step),\($0.meanReward),\($0.meanKL),\($0.rewardCalls),\($0.meanLength)" }
+            + ["\(run),final,\(curve.finalEvaluation),,\(curve.totalRewardCalls),"]
+    }
+
+    static func computed() throws -> [String] {
+        var lines = ["# learnerVersion=\(learnerVersion)", "task,scheme,level,seed,step,mean_reward,mean_kl,reward_calls,mean_length"]
+        let sentiment = try SentimentRLAdapter().experiment
+        for (scheme, level) in sentimentSchemes {
+            for seed in seeds {
+                let curve = try sentiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level)
+                lines += Self.lines(task: .sentiment, scheme: scheme, level: level.description, curve: curve)
+            }
+        }
+        for task in [SCARTask.summarization, .instructions] {
+            let learner = try ActionTaskRLAdapter(task: task)
+            for scheme in actionSchemes(task) {
+                for seed in seeds {
+                    let curve = try learner.train(scheme, seed: seed, steps: steps, batchSize: batchSize)
+                    lines += Self.lines(task: task, scheme: scheme, level: "actions", curve: curve)
+                }
+            }
+        }
+        return lines
+    }
+
+    @Test("Every scheme on every task trains exactly as when the golden file was written (else bump learnerVersion)")
+    func goldenRun() throws {
+        let lines = try Self.computed()
+        let stored = (try? String(contentsOf: Self.file, encoding: .utf8)).map { $0.split(separator: "\n").map(String.init) }
+        if ProcessInfo.processInfo.environment["CREDITBENCH_REGENERATE_GOLDEN"] == "1" {
+            if let stored, stored.first == lines.first, stored != lines {
+                Issue.record("the golden numbers changed but learnerVersion is still \(learnerVersion): bump it (Sources/Learning/LearnerVersion.swift) before regenerating")
+                return
+            }
+            try FileManager.default.createDirectory(at: Self.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (lines.joined(separator: "\n") + "\n").write(to: Self.file, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try #require(stored, "no golden file at \(Self.file.path); write it with CREDITBENCH_REGENERATE_GOLDEN=1")
+        let regenerate = "if the change is meant, bump learnerVersion (Sources/Learning/LearnerVersion.swift) and regenerate with CREDITBENCH_REGENERATE_GOLDEN=1 swift test -c release -Xswiftc -enable-testing --filter GoldenRun"
+        #expect(golden.first == lines.first, "the golden file is for \(golden.first ?? "nothing"), the learner is version \(learnerVersion): \(regenerate)")
+        let common = min(golden.count, lines.count)
+        let firstDifference = (0..<common).first { golden[$0] != lines[$0] } ?? (golden.count == lines.count ? nil : common)
+        #expect(firstDifference == nil,
+                "training results moved (line \((firstDifference ?? 0) + 1): golden '\(firstDifference.flatMap { golden.indices.contains($0) ? golden[$0] : nil } ?? "")', now '\(firstDifference.flatMap { lines.indices.contains($0) ? lines[$0] : nil } ?? "")'); \(regenerate)")
+    }
+}
