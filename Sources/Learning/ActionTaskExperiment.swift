@@ -52,13 +52,14 @@ public struct ActionTaskExperiment<Task: ActionTask> {
     }
 
     /// Trains a fresh uniform policy for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// and returns its learning curve (`level` reads "actions"); `progress` hears the number of
-    /// finished steps after each.
+    /// (a unit-game scheme's units must be `actions`) and returns its learning curve; `progress`
+    /// hears the number of finished steps after each.
     public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
                     progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else {
             throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))")
         }
+        try scheme.checkActionUnits()
         let configuration = configuration
         let root = RandomStream(seed: seed)
         let sampler = root.substream(0), estimators = root.substream(1)
@@ -78,7 +79,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
                 let game = MeteredGame(ActionSubsetGame(task: task, episode: episode.index, actions: episode.contentActions))
                 let rewards = try scheme.unitRewards(
                     game, stepOfPlayer: episode.contentSteps, stepCount: episode.actions.count,
-                    partition: { throw GameError.invalidGame("an action game has no coarser units to group by; use another fallback than owen") },
+                    partition: { throw GameError.invalidGame("an action game has no coarser units to group by; use another estimator than owen") },
                     random: estimators)
                 try CreditAssignment(rewards: rewards, sequenceReward: episode.reward, rewardCalls: game.calls).checkEfficiency(of: scheme)
                 let values = episode.stateFeatures.map(value.value)
@@ -111,7 +112,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
             progress(step + 1)
             elapsed.append((clock.now - start).seconds)
         }
-        return LearningCurve(scheme: scheme.description, seed: seed, level: "actions", batchSize: batchSize, points: points,
+        return LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: points,
                              finalEvaluation: try evaluate(policy, random: root.substream(3)), elapsedSeconds: elapsed)
     }
 

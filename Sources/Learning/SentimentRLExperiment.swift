@@ -135,23 +135,24 @@ public struct SentimentRLExperiment: Sendable {
     }
 
     /// Trains a fresh copy of pi_ref for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// (`level`: the units of the Shapley and leave-one-out games) and returns its learning curve;
-    /// `progress` hears the number of finished steps after each.
-    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel = .tokens,
+    /// (a unit-game scheme's units must be text units) and returns its learning curve; `progress`
+    /// hears the number of finished steps after each.
+    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
                     progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else { throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))") }
-        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level, progress: progress)
+        _ = try scheme.textLevel()
+        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress)
     }
 
     /// `run` with pi_ref's concrete type.
     private func train<Policy: WordPolicy>(
-        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel,
+        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
         progress: (Int) -> Void
     ) throws -> LearningCurve {
         let configuration = configuration
         let root = RandomStream(seed: seed)
         let sampler = root.substream(0), estimators = root.substream(1), shuffler = root.substream(2)
-        let environment = CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention, level: level)
+        let environment = CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention)
         var policy = reference
         var value = ValueBaseline(horizon: configuration.horizon, symbolCount: vocabulary.symbolCount)
         var policyAdam = Adam(parameterCount: policy.parameters.count, learningRate: configuration.ppo.policyLearningRate)
@@ -198,7 +199,7 @@ public struct SentimentRLExperiment: Sendable {
             elapsed.append((clock.now - start).seconds)
         }
         return LearningCurve(
-            scheme: scheme.description, seed: seed, level: level.description, batchSize: batchSize, points: points,
+            scheme: scheme.description, seed: seed, batchSize: batchSize, points: points,
             finalEvaluation: try evaluate(policy, reward: environment.reward, random: root.substream(3)),
             elapsedSeconds: elapsed)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Shapley
 import Statistics
 import Testing
@@ -165,13 +166,13 @@ struct ClaimsTests {
     /// Curves value(t) = 1 - exp(-rate t) + 0.02 N(0, 1) per step, with rate 0.2 for the SCAR
     /// scheme and 0.05 for every other (SCAR clearly faster), final evaluation = the last value.
     struct FakeRunner: SCARRunner {
-        let scar: String
+        let scar: CreditScheme
         var storeKey: String { "fake" }
-        func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
+        func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
             let rate = scheme == scar ? 0.2 : 0.05
-            let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.count))
+            let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.description.count))
             let values = (0..<steps).map { 1 - exp(-rate * Double($0)) + 0.02 * noise.normal() }
-            return CurveRun(scheme: scheme, seed: seed, steps: Array(0..<steps), values: values,
+            return CurveRun(scheme: scheme.description, seed: seed, steps: Array(0..<steps), values: values,
                             totals: ["reward_calls": 10, "final_evaluation": values.last!])
         }
     }
@@ -190,10 +191,10 @@ struct ClaimsTests {
             seeds: 8, stream: RandomStream(seed: 9))
         #expect(runs[.sentiment] == nil && runs[.summarization]?.count == 24 && runs[.instructions]?.count == 24)
         let c4 = claims.first { $0.id == "C4" }!, c5 = claims.first { $0.id == "C5" }!, c6 = claims.first { $0.id == "C6" }!
-        // Per action task: area and steps vs sparse (C4); final vs sparse and sparse-2x (C5); no ABC.
+        // Per action task: area and steps vs sparse (C4); final vs sparse and sparse*2 (C5); no ABC.
         #expect(c4.comparisons.map(\.label) == ["summarization", "instructions"].flatMap { task in
             ["C4 area vs sparse (\(task))", "C4 steps vs sparse (\(task))"] })
-        #expect(c5.comparisons.count == 4 && c5.comparisons.allSatisfy { $0.groupA.hasSuffix(": scar") })
+        #expect(c5.comparisons.count == 4 && c5.comparisons.allSatisfy { $0.groupA.hasSuffix(": scar(units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64)") })
         #expect(c6.comparisons.isEmpty && c6.notMeasuredReason?.contains("sentiment") == true)
         try ClaimReport.adjust(&claims)
         #expect(claims.first { $0.id == "C4" }!.verdict == .supported)

@@ -19,47 +19,40 @@ struct GoldenRunTests {
     static let steps = 3, batchSize = 4, seeds: [UInt64] = [0, 1]
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/learner_golden.csv")
 
-    /// The sentiment schemes with their unit levels: the claims' schemes plus uniform,
-    /// leave-one-out, the mixes and SCAR's sampled fallbacks (Owen over spans, permutations).
-    static let sentimentSchemes: [(CreditScheme, UnitLevel)] = [
-        (.sparse, .tokens), (.scaledSparse(factor: 2), .tokens), (.uniform, .tokens), (.leaveOneOut, .tokens),
-        (.abc, .tokens), (.attention(mix: 0.5), .tokens),
-        (.scar, .tokens), (.scar, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)), (.scar, .sentences),
-        (.shapley(ShapleyCreditOptions(alpha: 0.5)), .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)),
-        (.shapley(ShapleyCreditOptions(exactUpTo: 2, fallback: .owen, budget: 40)), .tokens),
-        (.shapley(ShapleyCreditOptions(exactUpTo: 2, fallback: .permutation, budget: 40)), .tokens),
-    ]
+    /// The sentiment schemes: the claims' schemes plus uniform, leave-one-out, the mixes and
+    /// SCAR's sampled fallbacks (Owen over spans, permutations).
+    static let sentimentSchemes: [CreditScheme] = [
+        "sparse", "sparse*2", "uniform", "loo(units=tokens)", "abc(b=0.8)", "abc(b=0.5)",
+        "scar(units=tokens)", "scar(units=spans:12)", "scar(units=sentences)", "scar(units=spans:12;alpha=0.5)",
+        "scar(units=tokens;exact<=2;estimator=owen;budget=40)", "scar(units=tokens;exact<=2;estimator=permutation;budget=40)",
+    ].map { try! CreditScheme(parsing: $0) }
 
     /// The action-task schemes (units = the episode's actions): the claims' schemes plus uniform,
     /// leave-one-out and an alpha mix.
-    static func actionSchemes(_ task: SCARTask) -> [CreditScheme] {
-        var mixed = ActionTaskRLAdapter.scarOptions(for: task)
-        mixed.alpha = 0.5
-        return [.sparse, .scaledSparse(factor: 2), .uniform, .leaveOneOut, .shapley(ActionTaskRLAdapter.scarOptions(for: task)), .shapley(mixed)]
-    }
+    static let actionSchemes: [CreditScheme] = [
+        "sparse", "sparse*2", "uniform", "loo(units=actions)", "scar", "scar(alpha=0.5)",
+    ].map { try! CreditScheme(parsing: $0, defaults: .actions) }
 
-    /// The run's lines: header, then per run one line per step and one `final` line.
-    static func lines(task: SCARTask, scheme: CreditScheme, level: String, curve: LearningCurve) -> [String] {
-        let run = "\(task.rawValue),\(scheme),\(level),\(curve.seed)"
+    /// The run's lines: one per step and one `final` line.
+    static func lines(task: SCARTask, curve: LearningCurve) -> [String] {
+        let run = "\(task.rawValue),\(curve.scheme),\(curve.seed)"
         return curve.points.map { "\(run),\($0.step),\($0.meanReward),\($0.meanKL),\($0.rewardCalls),\($0.meanLength)" }
             + ["\(run),final,\(curve.finalEvaluation),,\(curve.totalRewardCalls),"]
     }
 
     static func computed() throws -> [String] {
-        var lines = ["# learnerVersion=\(learnerVersion)", "task,scheme,level,seed,step,mean_reward,mean_kl,reward_calls,mean_length"]
+        var lines = ["# learnerVersion=\(learnerVersion)", "task,scheme,seed,step,mean_reward,mean_kl,reward_calls,mean_length"]
         let sentiment = try SentimentRLAdapter().experiment
-        for (scheme, level) in sentimentSchemes {
+        for scheme in sentimentSchemes {
             for seed in seeds {
-                let curve = try sentiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level)
-                lines += Self.lines(task: .sentiment, scheme: scheme, level: level.description, curve: curve)
+                lines += Self.lines(task: .sentiment, curve: try sentiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize))
             }
         }
         for task in [SCARTask.summarization, .instructions] {
             let learner = try ActionTaskRLAdapter(task: task)
-            for scheme in actionSchemes(task) {
+            for scheme in actionSchemes {
                 for seed in seeds {
-                    let curve = try learner.train(scheme, seed: seed, steps: steps, batchSize: batchSize)
-                    lines += Self.lines(task: task, scheme: scheme, level: "actions", curve: curve)
+                    lines += Self.lines(task: task, curve: try learner.train(scheme, seed: seed, steps: steps, batchSize: batchSize))
                 }
             }
         }

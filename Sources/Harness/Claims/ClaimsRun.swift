@@ -77,7 +77,7 @@ public enum ClaimsRun {
         let experiments = SCARTask.allCases.map { task in
             let (steps, batchSize) = settings.scarSize(task)
             return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
-                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.joined(separator: ", ")).")
+                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.map(\.description).joined(separator: ", ")).")
         }
         let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
                                        label: "C3-C6 SCAR runs")
@@ -91,7 +91,7 @@ public enum ClaimsRun {
             seeds: settings.seeds, stream: stream.substream(3), progress: scarProgress.update)
         claims += scar.claims
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes)
+            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
         }
 
