@@ -28,6 +28,9 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         /// Episodes of the final evaluation (the evaluation list in order, wrapping).
         public var evaluationEpisodes = 128
 
+        /// Every setting, for keying stored runs.
+        public var storeKey: String { "\(ppo.storeKey);evaluation=\(evaluationEpisodes)" }
+
         public init() {}
     }
 

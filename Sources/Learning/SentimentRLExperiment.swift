@@ -56,6 +56,13 @@ public struct SentimentRLExperiment: Sendable {
         /// Episodes of the final evaluation (prompts 0..<n of the held-out list, wrapping).
         public var evaluationEpisodes = 128
 
+        /// Every setting, for keying stored runs.
+        public var storeKey: String {
+            "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
+                + "\(ppo.storeKey);minibatches=\(minibatches);reference=\(referenceEpochs)x\(referenceMinibatchSize)@\(referenceLearningRate)"
+                + ";reference-seed=\(referenceSeed);evaluation=\(evaluationEpisodes)"
+        }
+
         /// The defaults for `policy`.
         public init(policy: Policy = .gru) {
             self.policy = policy

@@ -20,7 +20,8 @@ public struct ActionTaskRLAdapter: SCARRunner {
     let task: SCARTask
     /// The stored runs' configuration key: for instructions the number of prompts the
     /// environment keeps (so a change of the eligible set redoes the runs) and the bank; for
-    /// summarization the split seed and the reward (SCAR's options are in the scheme).
+    /// summarization the split seed and the reward; then the learner's settings
+    /// (`ActionTaskExperiment.Configuration.storeKey`; SCAR's options are in the scheme).
     public let storeKey: String
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
     private let referenceOne: (UInt64) throws -> Double
@@ -39,7 +40,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
-            storeKey = "split=\(Self.summarizationSplitSeed);rouge1"
+            storeKey = "split=\(Self.summarizationSplitSeed);rouge1;" + experiment.configuration.storeKey
         case .instructions:
             let environment = try InstructionEnvironment(
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))
@@ -49,7 +50,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
-            storeKey = "prompts=\(environment.prompts.count);bank=\(Self.bankSize)x\(Self.bankSeed)"
+            storeKey = "prompts=\(environment.prompts.count);bank=\(Self.bankSize)x\(Self.bankSeed);" + experiment.configuration.storeKey
         case .sentiment:
             throw HarnessError.invalidPlan("sentiment is not an action task; use SentimentRLAdapter")
         }

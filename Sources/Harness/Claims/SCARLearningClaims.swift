@@ -84,6 +84,12 @@ public enum SCARLearningClaims {
             self.batchSize = batchSize
             self.design = design
         }
+
+        /// What a stored run of `scheme` and `seed` is keyed by (`CurveStore.key`): the task, the
+        /// scheme's canonical spelling, the seed, steps, batch and the runner's learner settings.
+        func configuration(scheme: CreditScheme, seed: Int, runner: any SCARRunner) -> String {
+            "task=\(task.rawValue);scheme=\(scheme);seed=\(seed);steps=\(steps);batch=\(batchSize)" + (runner.storeKey.isEmpty ? "" : ";" + runner.storeKey)
+        }
     }
 
     static let evidence = [
@@ -111,32 +117,14 @@ public enum SCARLearningClaims {
     }
 
     /// Runs (or reads back from `store(experiment)`) every (scheme, seed) of every experiment with a
-    /// runner, then fills C3-C6; claims whose tasks were all skipped read "not measured".
+    /// runner (`runs`), then fills C3-C6; claims whose tasks were all skipped read "not measured".
     public static func check(
         experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, stream: RandomStream,
-        progress: (Int) -> Void = { _ in }
+        jobs: Int = 1, force: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> (claims: [ClaimCheck], runs: [SCARTask: [CurveRun]]) {
         let design = "\(seeds) seeds per scheme. " + experiments.map(\.design).joined(separator: " ")
         var claims = emptyClaims(design: design)
-        var runs: [SCARTask: [CurveRun]] = [:]
-        var finished = 0
-        for experiment in experiments {
-            guard let runner = experiment.runner else { continue }
-            let store = try store(experiment)
-            for seed in 0..<seeds {
-                for scheme in experiment.task.schemes {
-                    if let stored = store.run(scheme: scheme.description, seed: seed) {
-                        runs[experiment.task, default: []].append(stored)
-                    } else {
-                        let run = try runner.run(scheme: scheme, seed: seed, steps: experiment.steps, batchSize: experiment.batchSize)
-                        try store.append(run)
-                        runs[experiment.task, default: []].append(run)
-                    }
-                    finished += 1
-                    progress(finished)
-                }
-            }
-        }
+        let runs = try self.runs(experiments: experiments, store: store, seeds: seeds, jobs: jobs, force: force, progress: progress)
         var comparisonIndex: UInt64 = 0
         for task in SCARTask.allCases {
             guard let taskRuns = runs[task] else { continue }
@@ -147,6 +135,33 @@ public enum SCARLearningClaims {
             claims[i].notMeasuredReason = "the SCAR learning runs of \(skipped.joined(separator: ", ")) were skipped (`reproduce --skip-scar`)."
         }
         return (claims, runs)
+    }
+
+    /// Every (scheme, seed) run of every experiment with a runner, by task in plan order
+    /// (experiment, seed, scheme): read from `store(experiment)`, or (all under `force`) trained
+    /// on up to `jobs` threads and stored as each finishes; the runs do not depend on `jobs`.
+    /// `progress` hears the number of runs at hand.
+    static func runs(experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, jobs: Int, force: Bool,
+                     progress: (Int) -> Void) throws -> [SCARTask: [CurveRun]] {
+        var plan: [(experiment: Experiment, runner: any SCARRunner, store: CurveStore, scheme: CreditScheme, seed: Int)] = []
+        for experiment in experiments {
+            guard let runner = experiment.runner else { continue }
+            let store = try store(experiment)
+            for seed in 0..<seeds {
+                for scheme in experiment.task.schemes { plan.append((experiment, runner, store, scheme, seed)) }
+            }
+        }
+        let configurations = plan.map { $0.experiment.configuration(scheme: $0.scheme, seed: $0.seed, runner: $0.runner) }
+        let curves = try ParallelRuns.curves(
+            count: plan.count, jobs: jobs, force: force, stored: { plan[$0].store.run(configuration: configurations[$0]) },
+            train: { i in
+                let item = plan[i]
+                return try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
+            },
+            store: { try plan[$0].store.append($1, configuration: configurations[$0]) }, progress: progress)
+        var runs: [SCARTask: [CurveRun]] = [:]
+        for (item, run) in zip(plan, curves) { runs[item.experiment.task, default: []].append(run) }
+        return runs
     }
 
     /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the

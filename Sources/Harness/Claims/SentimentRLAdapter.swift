@@ -12,8 +12,8 @@ public struct SentimentRLAdapter: SCARRunner {
         experiment = try SentimentRLExperiment()
     }
 
-    /// The policy (`policy=gru` or `policy=contextWindow`).
-    public var storeKey: String { "policy=\(experiment.configuration.policy.rawValue)" }
+    /// The learner's settings (`SentimentRLExperiment.Configuration.storeKey`).
+    public var storeKey: String { experiment.configuration.storeKey }
 
     public func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
         CurveRun(try experiment.run(scheme: scheme, seed: UInt64(seed), steps: steps, batchSize: batchSize), seed: seed)
