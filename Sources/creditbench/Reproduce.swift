@@ -47,7 +47,7 @@ struct Reproduce: ParsableCommand {
     var paperCheck: String = "paper-check.md"
 
     @Option(help: "Learning runs trained at once (default: the machine's cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = OrderedParallel.machineCores
 
     @Flag(help: "Retrain every learning run instead of reusing the stored curves.")
     var force = false
@@ -71,7 +71,7 @@ struct Reproduce: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         if !skipEstimators {
             let compare = try Compare.parse((size == .quick ? ["--quick"] : []) + [
-                "--seed", String(seed), "--output", folder.appendingPathComponent("estimators").path,
+                "--seed", String(seed), "--jobs", String(jobs), "--output", folder.appendingPathComponent("estimators").path,
             ])
             try compare.run()
         }

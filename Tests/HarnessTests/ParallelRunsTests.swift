@@ -4,31 +4,12 @@ import Testing
 
 @Suite("ParallelRuns")
 struct ParallelRunsTests {
-    /// Every index runs once, results come back in index order, `finished` is never entered by
-    /// two workers at once, and an error is rethrown.
-    @Test func mapRunsEveryIndexOnceInOrder() throws {
-        var seen: [Int] = []
-        var inside = false
-        let results = try ParallelRuns.map(count: 50, jobs: 4, run: { $0 * $0 }, finished: { i, result in
-            #expect(!inside)
-            inside = true
-            seen.append(i)
-            #expect(result == i * i)
-            inside = false
-        })
-        #expect(results == (0..<50).map { $0 * $0 })
-        #expect(seen.sorted() == Array(0..<50))
-        struct Boom: Error {}
-        #expect(throws: Boom.self) {
-            try ParallelRuns.map(count: 10, jobs: 2, run: { i -> Int in if i == 3 { throw Boom() }; return i }, finished: { _, _ in })
-        }
-    }
-
     /// The same small plan (every claims scheme on every SCAR task, 3 steps of 4, 2 seeds) with
-    /// jobs 1 and 2: the same runs in the same order, and the same stored runs.
+    /// jobs 1 and 2: the same runs in the same order, the same stored runs, byte-identical stores.
     @Test func jobsDoNotChangeTheRuns() throws {
         var byJobs: [[SCARTask: [CurveRun]]] = []
         var stored: [[CurveRun?]] = []
+        var files: [[Data]] = []
         for jobs in [1, 2] {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(jobs)-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -40,6 +21,7 @@ struct ParallelRunsTests {
             }
             let runs = try SCARLearningClaims.runs(experiments: experiments, store: store, seeds: 2, jobs: jobs, force: false, progress: { _ in })
             byJobs.append(runs)
+            files.append(try SCARTask.allCases.map { try Data(contentsOf: folder.appendingPathComponent("\($0.rawValue).csv")) })
             stored.append(try experiments.flatMap { experiment in
                 let reopened = try store(experiment)
                 return (0..<2).flatMap { seed in
@@ -49,6 +31,7 @@ struct ParallelRunsTests {
         }
         #expect(byJobs[0] == byJobs[1])
         #expect(stored[0] == stored[1] && stored[0].allSatisfy { $0 != nil })
+        #expect(files[0] == files[1])
         #expect(byJobs[0].values.map(\.count).reduce(0, +) == 2 * 12)
     }
 }
