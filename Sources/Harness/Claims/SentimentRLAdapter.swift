@@ -1,10 +1,10 @@
 import Learning
-import Tasks
 
 /// `SCARRunner` over Learning's `SentimentRLExperiment` (one experiment, i.e. one fitted
-/// pi_ref, shared by every run), under any credit scheme whose units are text units. The curve is the mean reward of each training batch
-/// (before that step's update); totals hold the run's reward-model calls and the final policy's
-/// held-out evaluation (`final_evaluation`), which the claims use as the final reward.
+/// pi_ref, shared by every run), under any credit scheme whose units are text units. The curve is
+/// the mean reward of each training batch (before that step's update); totals hold the run's
+/// reward-model calls and the final policy's held-out evaluation (`final_evaluation`), which the
+/// claims use as the final reward.
 public struct SentimentRLAdapter: SCARRunner {
     let experiment: SentimentRLExperiment
 
