@@ -12,6 +12,8 @@ file written by the code that computed the curves: then the learner is unchanged
 curves are what the current code would train. Summarization's SCAR was stored under the old
 default options (exact up to 10, else Owen at 500) and is renamed to the action defaults (exact
 up to 6, else antithetic at 64): both are exact on its episodes of at most 3 sentences.
+The instruction runs were trained on the 279 prompts then eligible (prompts=279 in their key),
+so they are not reused for a later prompt set.
 
 Usage: python3 tools/migrate_curve_store.py results/claims/curves
 Check: `creditbench reproduce --full --skip-estimators ...` must then train nothing.
@@ -35,7 +37,7 @@ FILES = {
         "scar-sentences": f"scar(units=sentences;{SCAR_TEXT})"}),
     "summarization.csv": ("steps=100;batch=32;split=2025;rouge1", "task=summarization", "steps=100;batch=32;split=2025;rouge1;" + ACTIONS,
                           {"sparse": "sparse", "sparse-2x": "sparse*2", "scar": SCAR_ACTIONS}),
-    "instructions.csv": ("steps=100;batch=16;bank=60x1;scar=exact6-antithetic64", "task=instructions", "steps=100;batch=16;bank=60x1;" + ACTIONS,
+    "instructions.csv": ("steps=100;batch=16;bank=60x1;scar=exact6-antithetic64", "task=instructions", "steps=100;batch=16;prompts=279;bank=60x1;" + ACTIONS,
                          {"sparse": "sparse", "sparse-2x": "sparse*2", "scar": SCAR_ACTIONS}),
 }
 SHAPE_OLD = "K=5;catalog=200;G=8;users=8;steps=400;lr=0.05;eval=10x2;seed=0"
