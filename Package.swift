@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Shapley", "Statistics", "Tasks"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Learning", "Shapley", "Statistics", "Tasks"], exclude: ["golden"]),
     ]
 )

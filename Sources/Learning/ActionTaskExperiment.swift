@@ -8,15 +8,16 @@ import Tasks
 /// steps by a `CreditScheme` whose units are the episode's content actions (`ActionSubsetGame`:
 /// an action's Shapley value is its share of the reward of the response it helped build).
 ///
-/// **Run.** The policy starts at theta = 0 (uniform over the legal actions), which is also
-/// pi_ref. Per step: `batchSize` training episodes drawn uniformly, one rollout each; per-step
-/// rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t) (beta = `ppo.klCoefficient`); a
-/// linear value baseline on the state features; GAE (discount 1, lambda); advantages whitened over
-/// the batch; then `ppo.epochs` full-batch Adam steps on the clipped surrogate and on the value
-/// loss. Credit for unit schemes: step t of a content action gets that action's credit, the stop
+/// **Run.** `PPOTrainer` with an `ActionPPOLearner`. The policy starts at theta = 0 (uniform
+/// over the legal actions), which is also pi_ref. Per step: `batchSize` training episodes drawn
+/// uniformly, one rollout each; per-step rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t)
+/// (beta = `ppo.klCoefficient`); a linear value baseline on the state features; GAE (discount 1,
+/// lambda); advantages whitened over the batch; then `ppo.epochs` full-batch Adam steps on the
+/// clipped surrogate and on the value loss. Credit for unit schemes: step t of a content action gets that action's credit, the stop
 /// step gets none (plus v(empty)/T on every step under SCAR, see `CreditScheme.unitRewards`).
-/// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation),
-/// so a run is a pure function of its arguments.
+/// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation)
+/// (2, the trainer's shuffles, goes unused: full batches), so a run is a pure function of its
+/// arguments.
 ///
 /// **Cost.** A rollout computes every legal action's features at every step; the credit costs
 /// the value calls of the scheme's estimator (one replay and one reward each; `rewardCalls`).
@@ -27,6 +28,9 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         public var ppo = PPOSettings(klCoefficient: 0.01, policyLearningRate: 0.05)
         /// Episodes of the final evaluation (the evaluation list in order, wrapping).
         public var evaluationEpisodes = 128
+
+        /// Every setting, for keying stored runs.
+        public var storeKey: String { "\(ppo.storeKey);evaluation=\(evaluationEpisodes)" }
 
         public init() {}
     }
@@ -52,67 +56,21 @@ public struct ActionTaskExperiment<Task: ActionTask> {
     }
 
     /// Trains a fresh uniform policy for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// and returns its learning curve (`level` reads "actions"); `progress` hears the number of
-    /// finished steps after each.
+    /// (a unit-game scheme's units must be `actions`) and returns its learning curve; `progress`
+    /// hears the number of finished steps after each.
     public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
                     progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else {
             throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))")
         }
-        let configuration = configuration
+        try scheme.checkActionUnits()
         let root = RandomStream(seed: seed)
-        let sampler = root.substream(0), estimators = root.substream(1)
-        var policy = LinearActionPolicy(featureCount: task.policyFeatureCount)
-        var value = LinearValueBaseline(featureCount: task.valueFeatureCount)
-        var policyAdam = Adam(parameterCount: policy.weights.count, learningRate: configuration.ppo.policyLearningRate)
-        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.ppo.valueLearningRate)
-        var points: [LearningCurve.Point] = []
-        var elapsed: [Double] = []
-        let clock = ContinuousClock()
-        let start = clock.now
-        for step in 0..<steps {
-            var batch = ActionStepBatch()
-            var tally = BatchTally()
-            for _ in 0..<batchSize {
-                let episode = try rollout(policy, episode: trainingEpisodes[sampler.integer(below: trainingEpisodes.count)], random: sampler)
-                let game = MeteredGame(ActionSubsetGame(task: task, episode: episode.index, actions: episode.contentActions))
-                let rewards = try scheme.unitRewards(
-                    game, stepOfPlayer: episode.contentSteps, stepCount: episode.actions.count,
-                    partition: { throw GameError.invalidGame("an action game has no coarser units to group by; use another fallback than owen") },
-                    random: estimators)
-                try CreditAssignment(rewards: rewards, sequenceReward: episode.reward, rewardCalls: game.calls).checkEfficiency(of: scheme)
-                let values = episode.stateFeatures.map(value.value)
-                let targets = PPO.episodeTargets(
-                    credit: rewards, logProbabilities: episode.logProbabilities,
-                    referenceLogProbabilities: episode.referenceLogProbabilities, values: values,
-                    klCoefficient: configuration.ppo.klCoefficient, lambda: configuration.ppo.gaeLambda)
-                tally.add(reward: episode.reward, kl: targets.kl, length: episode.contentActions.count, calls: game.calls)
-                batch.append(episode, advantages: targets.advantages, returns: targets.returns)
-            }
-            let advantages = PPO.whitened(batch.advantages)
-            let all = Array(batch.actions.indices)
-            for _ in 0..<configuration.ppo.epochs {
-                var gradient = [Double](repeating: 0, count: policy.weights.count)
-                let scale = 1 / Double(all.count)
-                for i in all {
-                    let distribution = policy.distribution(batch.features[i])
-                    let term = PPO.clippedTerm(logProbability: distribution.logProbability(batch.actions[i]),
-                                               oldLogProbability: batch.oldLogProbabilities[i], advantage: advantages[i],
-                                               clip: configuration.ppo.clipRange)
-                    if term.slope != 0 {
-                        policy.accumulateGradient(features: batch.features[i], action: batch.actions[i], distribution: distribution,
-                                                  coefficient: -term.slope * scale, into: &gradient)
-                    }
-                }
-                policyAdam.step(&policy.weights, gradient: gradient)
-                valueAdam.step(&value.parameters, gradient: value.loss(states: batch.stateFeatures, returns: batch.returns, indices: all).gradient)
-            }
-            points.append(tally.point(step: step, batchSize: batchSize))
-            progress(step + 1)
-            elapsed.append((clock.now - start).seconds)
-        }
-        return LearningCurve(scheme: scheme.description, seed: seed, level: "actions", batchSize: batchSize, points: points,
-                             finalEvaluation: try evaluate(policy, random: root.substream(3)), elapsedSeconds: elapsed)
+        let trained = try PPOTrainer.train(
+            ActionPPOLearner(experiment: self, scheme: scheme), policy: LinearActionPolicy(featureCount: task.policyFeatureCount),
+            value: LinearValueBaseline(featureCount: task.valueFeatureCount), scheme: scheme, settings: configuration.ppo,
+            root: root, steps: steps, batchSize: batchSize, progress: progress)
+        return LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
+                             finalEvaluation: try evaluate(trained.policy, random: root.substream(3)), elapsedSeconds: trained.elapsedSeconds)
     }
 
     /// `LearningCurve.finalEvaluation` of the uniform starting policy under `seed`'s evaluation stream.
@@ -156,7 +114,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
 }
 
 /// One rollout of an action task.
-struct ActionEpisode<Action: Hashable> {
+struct ActionEpisode<Action: Hashable>: PPOEpisode {
     let index: Int
     var stateFeatures: [[Double]] = []
     /// Per step, the feature rows of the legal actions; `actions` indexes them.
@@ -170,23 +128,9 @@ struct ActionEpisode<Action: Hashable> {
     var reward = 0.0
 
     init(index: Int) { self.index = index }
-}
 
-/// The steps of one PPO batch, flattened over its episodes.
-struct ActionStepBatch {
-    var stateFeatures: [[Double]] = []
-    var features: [[[Double]]] = []
-    var actions: [Int] = []
-    var oldLogProbabilities: [Double] = []
-    var advantages: [Double] = []
-    var returns: [Double] = []
-
-    mutating func append<Action>(_ episode: ActionEpisode<Action>, advantages: [Double], returns: [Double]) {
-        stateFeatures += episode.stateFeatures
-        features += episode.features
-        actions += episode.actions
-        oldLogProbabilities += episode.logProbabilities
-        self.advantages += advantages
-        self.returns += returns
-    }
+    /// The value head's input per step.
+    var states: [[Double]] { stateFeatures }
+    /// Content actions taken.
+    var length: Int { contentActions.count }
 }

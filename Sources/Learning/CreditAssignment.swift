@@ -37,32 +37,38 @@ public struct CreditEnvironment {
     public let reward: any TextRewardModel
     /// The attention model ABC redistributes R with (`nil`: ABC is unavailable).
     public let attention: (any TokenAttentionModel)?
-    /// The units of the response games.
-    public let level: UnitLevel
 
-    public init(reward: any TextRewardModel, attention: (any TokenAttentionModel)?, level: UnitLevel) {
+    public init(reward: any TextRewardModel, attention: (any TokenAttentionModel)?) {
         self.reward = reward
         self.attention = attention
-        self.level = level
     }
 
     public struct MissingAttention: Error, CustomStringConvertible {
         public var description: String { "the attention credit scheme (abc) needs an attention model" }
     }
+
+    /// A unit-game scheme whose units this environment cannot play (actions over text, or text
+    /// units over an action task's episode).
+    public struct WrongUnits: Error, CustomStringConvertible {
+        public let scheme: CreditScheme
+        public let expected: String
+        public var description: String { "credit scheme \(scheme) cannot be played here: its units must be \(expected)" }
+    }
 }
 
 extension CreditScheme {
-    /// The per-step rewards of `response` (see `CreditScheme` for each scheme's formula);
-    /// `random` feeds the sampling estimators only.
+    /// The per-step rewards of `response` (see `CreditScheme` for each scheme's formula; a
+    /// unit-game scheme's units must be text units); `random` feeds the sampling estimators only.
     public func assign(_ response: GeneratedResponse, in environment: CreditEnvironment, random: RandomStream) throws -> CreditAssignment {
-        guard !response.wordRanges.isEmpty, usesUnitGame else {
+        let level = try textLevel()
+        guard !response.wordRanges.isEmpty, let level else {
             var rewards = [Double](repeating: 0, count: response.stepCount)
             let total = try environment.reward.reward(response.prompt + response.response)
             try spread(total, over: &rewards, response: response, environment: environment)
             return CreditAssignment(rewards: rewards, sequenceReward: total, rewardCalls: 1)
         }
         let game = try TextGame(
-            text: response.response, level: environment.level,
+            text: response.response, level: level,
             model: PromptedRewardModel(prompt: response.prompt, base: environment.reward))
         let rewards = try unitRewards(
             game, stepOfPlayer: game.units.map { response.step(endingUnitAt: $0.range.upperBound) },
@@ -70,18 +76,25 @@ extension CreditScheme {
         return CreditAssignment(rewards: rewards, sequenceReward: try game.value(of: game.grandCoalition), rewardCalls: game.rewardCalls)
     }
 
-    /// Whether the scheme plays the game of the response's units (`shapley`, `leaveOneOut`).
-    var usesUnitGame: Bool {
-        switch self {
-        case .shapley, .leaveOneOut: return true
-        default: return false
+    /// The text level of a unit-game scheme (`nil` for the others); throws `WrongUnits` when its
+    /// units are actions.
+    func textLevel() throws -> UnitLevel? {
+        switch units {
+        case .text(let level): return level
+        case .actions: throw CreditEnvironment.WrongUnits(scheme: self, expected: "tokens, spans:K or sentences")
+        case nil: return nil
         }
+    }
+
+    /// Throws `WrongUnits` unless the scheme needs no units or plays an episode's actions.
+    public func checkActionUnits() throws {
+        if let units, units != .actions { throw CreditEnvironment.WrongUnits(scheme: self, expected: "actions") }
     }
 
     /// The per-step rewards of a response whose units are the players of `game`, with
     /// R = v(N): unit i's credit goes to step `stepOfPlayer[i]` (of `stepCount` steps), and
     /// - `shapley`: r_t = alpha * (phi_t + v(empty) / T) + (1 - alpha) * R [t = T], phi exact when
-    ///   the game has at most `exactUpTo` players, else `fallback` at `budget` calls (Owen
+    ///   the game has at most `exactUpTo` players, else `estimator` at `budget` calls (Owen
     ///   values group the players by `partition`);
     /// - `leaveOneOut`: r_t = v(N) - v(N minus unit t);
     /// - every other scheme: R on the last step (scaled by `scaledSparse`'s factor), or R / T on
@@ -94,14 +107,12 @@ extension CreditScheme {
                      "every player needs a step in 0..<stepCount")
         if case .attention = self { throw CreditEnvironment.MissingAttention() }
         let total = try game.value(of: game.grandCoalition)
-        guard game.playerCount > 0, usesUnitGame else { return rewardsFromTotal(total, stepCount: stepCount) }
+        guard game.playerCount > 0, units != nil else { return rewardsFromTotal(total, stepCount: stepCount) }
         var rewards = [Double](repeating: 0, count: stepCount)
         let credits: [Double]
         if case .shapley(let options) = self {
             let exact = game.playerCount <= options.exactUpTo
-            let estimator = exact
-                ? ExactShapley()
-                : try options.fallback.make(partition: options.fallback == .owen ? try partition() : nil)
+            let estimator = exact ? ExactShapley() : try options.fallback(partition: partition)
             let phi = try estimator.estimate(game, budget: exact ? nil : options.budget, random: random).values
             let empty = try game.value(of: .empty)
             credits = phi.map { options.alpha * $0 }

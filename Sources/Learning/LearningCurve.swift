@@ -17,7 +17,6 @@ public struct LearningCurve: Sendable {
 
     public let scheme: String
     public let seed: UInt64
-    public let level: String
     public let batchSize: Int
     /// One point per step; deterministic given the seed (compare with `==`).
     public let points: [Point]

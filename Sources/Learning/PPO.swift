@@ -84,6 +84,11 @@ public struct PPOSettings: Sendable, Equatable {
         self.klCoefficient = klCoefficient
         self.policyLearningRate = policyLearningRate
     }
+
+    /// Every setting, for keying stored runs: beta=..;lr=..;clip=..;lambda=..;epochs=..;value-lr=..
+    public var storeKey: String {
+        "beta=\(klCoefficient);lr=\(policyLearningRate);clip=\(clipRange);lambda=\(gaeLambda);epochs=\(epochs);value-lr=\(valueLearningRate)"
+    }
 }
 
 extension PPO {

@@ -15,12 +15,13 @@ import Tasks
 /// **Policy.** `Configuration.policy`: a one-layer GRU language model (`GRUWordPolicy`, the
 /// default) or the log-linear context-window model (`ContextWindowPolicy`, kept for comparison).
 ///
-/// **Run.** Per step: `batchSize` prompts drawn uniformly, one response each (up to `horizon`
-/// words, stopped by `<eos>`), per-step rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t),
-/// a tabular value baseline (`ValueBaseline`), GAE (discount 1, lambda), advantages whitened over
-/// the batch's steps, then `ppo.epochs` passes of Adam over `minibatches` shuffled minibatches of
-/// whole episodes (a recurrent policy backpropagates through each episode) on the clipped
-/// surrogate and on the value loss of the minibatch's steps. All randomness comes from
+/// **Run.** `PPOTrainer` with a `WordPPOLearner`. Per step: `batchSize` prompts drawn uniformly,
+/// one response each (up to `horizon` words, stopped by `<eos>`), per-step rewards
+/// r_t = credit_t - beta (log pi_old - log pi_ref)(a_t), a tabular value baseline
+/// (`ValueBaseline`), GAE (discount 1, lambda), advantages whitened over the batch's steps, then
+/// `ppo.epochs` passes of Adam over `minibatches` shuffled minibatches of whole episodes (a
+/// recurrent policy backpropagates through each episode) on the clipped surrogate and on the
+/// value loss of the minibatch's steps. All randomness comes from
 /// `RandomStream(seed:)` substreams (0 sampling, 1 estimators, 2 minibatch shuffles,
 /// 3 evaluation), so a run is a pure function of its arguments.
 public struct SentimentRLExperiment: Sendable {
@@ -55,6 +56,13 @@ public struct SentimentRLExperiment: Sendable {
         public var referenceSeed: UInt64 = 2025
         /// Episodes of the final evaluation (prompts 0..<n of the held-out list, wrapping).
         public var evaluationEpisodes = 128
+
+        /// Every setting, for keying stored runs.
+        public var storeKey: String {
+            "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
+                + "\(ppo.storeKey);minibatches=\(minibatches);reference=\(referenceEpochs)x\(referenceMinibatchSize)@\(referenceLearningRate)"
+                + ";reference-seed=\(referenceSeed);evaluation=\(evaluationEpisodes)"
+        }
 
         /// The defaults for `policy`.
         public init(policy: Policy = .gru) {
@@ -135,72 +143,32 @@ public struct SentimentRLExperiment: Sendable {
     }
 
     /// Trains a fresh copy of pi_ref for `steps` PPO steps of `batchSize` episodes under `scheme`
-    /// (`level`: the units of the Shapley and leave-one-out games) and returns its learning curve;
-    /// `progress` hears the number of finished steps after each.
-    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel = .tokens,
+    /// (a unit-game scheme's units must be text units) and returns its learning curve; `progress`
+    /// hears the number of finished steps after each.
+    public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
                     progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
         guard steps >= 1, batchSize >= 1 else { throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))") }
-        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, level: level, progress: progress)
+        _ = try scheme.textLevel()
+        return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress)
     }
 
-    /// `run` with pi_ref's concrete type.
+    /// `run` with pi_ref's concrete type: `PPOTrainer` on a `WordPPOLearner`, then the final
+    /// evaluation (substream 3).
     private func train<Policy: WordPolicy>(
-        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, level: UnitLevel,
+        _ reference: Policy, scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
         progress: (Int) -> Void
     ) throws -> LearningCurve {
-        let configuration = configuration
         let root = RandomStream(seed: seed)
-        let sampler = root.substream(0), estimators = root.substream(1), shuffler = root.substream(2)
-        let environment = CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention, level: level)
-        var policy = reference
-        var value = ValueBaseline(horizon: configuration.horizon, symbolCount: vocabulary.symbolCount)
-        var policyAdam = Adam(parameterCount: policy.parameters.count, learningRate: configuration.ppo.policyLearningRate)
-        var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: configuration.ppo.valueLearningRate)
-        var points: [LearningCurve.Point] = []
-        var elapsed: [Double] = []
-        let clock = ContinuousClock()
-        let start = clock.now
-        for step in 0..<steps {
-            let episodes = (0..<batchSize).map { _ in
-                rollout(policy, prompt: prompts[sampler.integer(below: prompts.count)], random: sampler)
-            }
-            let referenceLogProbabilities = reference.logProbabilities(episodes.map(\.sequence))
-            var batch = StepBatch()
-            var tally = BatchTally()
-            for (episode, referenceLogProbability) in zip(episodes, referenceLogProbabilities) {
-                let credit = try scheme.assign(episode.response, in: environment, random: estimators)
-                try credit.checkEfficiency(of: scheme)
-                let states = episode.sequence.actions.indices.map { episode.sequence.state(at: $0, horizon: configuration.horizon) }
-                let values = states.map(value.value)
-                let targets = PPO.episodeTargets(
-                    credit: credit.rewards, logProbabilities: episode.logProbabilities,
-                    referenceLogProbabilities: referenceLogProbability, values: values,
-                    klCoefficient: configuration.ppo.klCoefficient, lambda: configuration.ppo.gaeLambda)
-                tally.add(reward: credit.sequenceReward, kl: targets.kl, length: episode.response.wordRanges.count, calls: credit.rewardCalls)
-                batch.append(episode, states: states, advantages: targets.advantages, returns: targets.returns)
-            }
-            let advantages = batch.perEpisode(PPO.whitened(batch.advantages))
-            for _ in 0..<configuration.ppo.epochs {
-                let order = shuffler.permutation(of: batchSize)
-                let size = (batchSize + configuration.minibatches - 1) / configuration.minibatches
-                for first in stride(from: 0, to: batchSize, by: size) {
-                    let chosen = Array(order[first..<min(first + size, batchSize)])
-                    let surrogate = PPO.clippedSurrogate(
-                        policy, sequences: batch.sequences, oldLogProbabilities: batch.oldLogProbabilities,
-                        advantages: advantages, indices: chosen, clip: configuration.ppo.clipRange)
-                    policyAdam.step(&policy.parameters, gradient: surrogate.gradient)
-                    let stepIndices = chosen.flatMap { batch.offsets[$0]..<batch.offsets[$0 + 1] }
-                    valueAdam.step(&value.parameters, gradient: value.loss(states: batch.states, returns: batch.returns, indices: stepIndices).gradient)
-                }
-            }
-            points.append(tally.point(step: step, batchSize: batchSize))
-            progress(step + 1)
-            elapsed.append((clock.now - start).seconds)
-        }
+        let learner = WordPPOLearner(
+            experiment: self, reference: reference, scheme: scheme,
+            environment: CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention))
+        let trained = try PPOTrainer.train(
+            learner, policy: reference, value: ValueBaseline(horizon: configuration.horizon, symbolCount: vocabulary.symbolCount),
+            scheme: scheme, settings: configuration.ppo, root: root, steps: steps, batchSize: batchSize, progress: progress)
         return LearningCurve(
-            scheme: scheme.description, seed: seed, level: level.description, batchSize: batchSize, points: points,
-            finalEvaluation: try evaluate(policy, reward: environment.reward, random: root.substream(3)),
-            elapsedSeconds: elapsed)
+            scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
+            finalEvaluation: try evaluate(trained.policy, reward: learner.environment.reward, random: root.substream(3)),
+            elapsedSeconds: trained.elapsedSeconds)
     }
 
     /// `LearningCurve.finalEvaluation` of pi_ref itself (the untrained starting point) under the
@@ -220,12 +188,12 @@ public struct SentimentRLExperiment: Sendable {
     }
 
     /// One sampled response to `prompt`, with its log-probabilities under the sampling policy.
-    func rollout(_ policy: some WordPolicy, prompt: Prompt, random: RandomStream) -> Episode {
+    func rollout(_ policy: some WordPolicy, prompt: Prompt, random: RandomStream) -> WordRollout {
         let (actions, logProbabilities) = policy.sampleResponse(
             prompt: prompt.context, horizon: configuration.horizon, endOfSequence: vocabulary.endOfSequence, random: random)
         let words = actions.filter { $0 != vocabulary.endOfSequence }.map { vocabulary.words[$0] }
         let (text, ranges) = vocabulary.render(words, opensText: false)
-        return Episode(
+        return WordRollout(
             sequence: WordSequence(prompt: prompt.context, actions: actions), logProbabilities: logProbabilities,
             response: GeneratedResponse(prompt: prompt.text, response: text, wordRanges: ranges, stepCount: actions.count))
     }
@@ -233,33 +201,8 @@ public struct SentimentRLExperiment: Sendable {
 
 /// One rollout: the prompt and actions, their log-probabilities under the sampling policy, and
 /// the response text.
-struct Episode {
+struct WordRollout {
     let sequence: WordSequence
     let logProbabilities: [Double]
     let response: GeneratedResponse
-}
-
-/// The episodes of one PPO batch, with their steps flattened for the value baseline and the
-/// advantage whitening: episode i's steps are `offsets[i]..<offsets[i + 1]`.
-struct StepBatch {
-    var sequences: [WordSequence] = []
-    var oldLogProbabilities: [[Double]] = []
-    var offsets = [0]
-    var states: [PolicyState] = []
-    var advantages: [Double] = []
-    var returns: [Double] = []
-
-    mutating func append(_ episode: Episode, states: [PolicyState], advantages: [Double], returns: [Double]) {
-        sequences.append(episode.sequence)
-        oldLogProbabilities.append(episode.logProbabilities)
-        offsets.append(offsets.last! + states.count)
-        self.states += states
-        self.advantages += advantages
-        self.returns += returns
-    }
-
-    /// Per-step values `x` (flattened like `advantages`) split back into episodes.
-    func perEpisode(_ x: [Double]) -> [[Double]] {
-        sequences.indices.map { Array(x[offsets[$0]..<offsets[$0 + 1]]) }
-    }
 }

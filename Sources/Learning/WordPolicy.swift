@@ -41,9 +41,7 @@ struct WordSequence: Sendable, Equatable {
 /// sum_i sum_t c_{i,t} log pi(a_{i,t} | ...) for coefficients c computed from those
 /// log-probabilities (-1/N for the negative log-likelihood, -slope_t/N for PPO's clipped
 /// surrogate), without a second forward pass.
-protocol WordPolicy: Sendable {
-    var parameters: [Double] { get set }
-
+protocol WordPolicy: PPOParameters, Sendable {
     /// A response to `prompt` (context ids, at least two): steps drawn from pi, each by one
     /// `random.uniform()`, until `endOfSequence` is drawn or `horizon` steps are taken; the
     /// actions with their log-probabilities.

@@ -13,8 +13,11 @@ struct Reproduce: ParsableCommand {
         TOST margins and a Holm correction across all claims; finally regenerates paper-check.md.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
-        are stored as they finish (<output>/claims/curves/*.csv) and skipped on a rerun with the same \
-        settings, so an interrupted full run resumes. Progress goes to standard error.
+        are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \
+        configuration and the learner version, and reused on a rerun with the same settings (so an \
+        interrupted full run resumes); --force retrains them. --jobs N trains N runs at once (default: \
+        the machine's cores); every run has its own seeded stream, so the results do not depend on N. \
+        Progress goes to standard error.
 
         Examples:
           creditbench reproduce
@@ -43,6 +46,12 @@ struct Reproduce: ParsableCommand {
     @Option(help: "Where paper-check.md is written.")
     var paperCheck: String = "paper-check.md"
 
+    @Option(help: "Learning runs trained at once (default: the machine's cores).")
+    var jobs: Int = OrderedParallel.machineCores
+
+    @Flag(help: "Retrain every learning run instead of reusing the stored curves.")
+    var force = false
+
     @Flag(help: "Skip the estimator comparison (claims only).")
     var skipEstimators = false
 
@@ -54,6 +63,7 @@ struct Reproduce: ParsableCommand {
 
     func validate() throws {
         if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try tasks()
     }
 
@@ -61,11 +71,11 @@ struct Reproduce: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         if !skipEstimators {
             let compare = try Compare.parse((size == .quick ? ["--quick"] : []) + [
-                "--seed", String(seed), "--output", folder.appendingPathComponent("estimators").path,
+                "--seed", String(seed), "--jobs", String(jobs), "--output", folder.appendingPathComponent("estimators").path,
             ])
             try compare.run()
         }
-        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed)
+        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed, jobs: jobs, force: force)
         let claims: [ClaimCheck]
         do {
             claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),

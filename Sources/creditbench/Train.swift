@@ -15,11 +15,15 @@ struct Train: ParsableCommand {
         prompt + response; KL penalty to the fitted model), extractive summarization (ROUGE-1 F of up \
         to 3 BBC sentences) and instruction following (IFEval checks of a response built from actions).
 
-        Schemes: sparse (R on the last step), sparse*F (F R there), uniform (R/T per step), shapley \
-        or scar (SCAR: Shapley credit of the units), shapley:ALPHA (alpha SCAR + (1 - alpha) sparse), \
-        loo (leave-one-out, not efficient), abc or abc:B (attention credit, sentiment only). SCAR is exact \
-        for at most --exact-up-to units, else --estimator at --budget reward calls per response. Units: \
-        tokens, spans, spans:K or sentences for sentiment; the episode's actions for the other tasks.
+        Schemes, in the one spelling of the curve files, claims and plots: sparse (R on the last step), \
+        sparse*F (F R there), uniform (R/T per step), loo(units=U) (leave-one-out, not efficient), \
+        abc(b=B) (attention credit, sentiment only; b = 0.8 when left out), and \
+        scar(units=U;alpha=A;exact<=N;estimator=E;budget=B) (SCAR: alpha times the Shapley credit of \
+        the units plus (1 - alpha) sparse; exact for at most N units, else estimator E at B reward \
+        calls per response). Keys left out take the task's defaults, which --units, --estimator, \
+        --budget and --exact-up-to change: sentiment units=spans:12;alpha=1;exact<=10;estimator=owen;budget=500, \
+        the other tasks units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64. Units: tokens, \
+        spans:K or sentences for sentiment; actions (the episode's) for the other tasks.
 
         Shows progress per PPO step on standard error; at the end writes one CSV row per step (step, \
         mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds; mean_reward is the training \
@@ -30,7 +34,8 @@ struct Train: ParsableCommand {
         (elapsed time aside).
 
         Examples:
-          creditbench train --task sentiment --scheme scar --units spans --steps 100 --output scar.csv
+          creditbench train --task sentiment --scheme 'scar(units=spans:12)' --steps 100 --output scar.csv
+          creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task instructions --scheme scar --estimator kernelshap-paired --budget 200
         """
@@ -42,16 +47,16 @@ struct Train: ParsableCommand {
     @Option(help: "Credit scheme (see above).")
     var scheme: String = "scar"
 
-    @Option(help: "Units of the SCAR and leave-one-out games (sentiment only).")
-    var units: String = "spans"
+    @Option(help: "Default units of the SCAR and leave-one-out games (sentiment: tokens, spans, spans:K or sentences; default spans:12).")
+    var units: String?
 
-    @Option(help: "SCAR's estimator above --exact-up-to units: \(EstimatorRegistry.samplingNames.joined(separator: ", ")) (owen on sentiment only).")
-    var estimator: EstimatorKind?
+    @Option(help: "SCAR's default estimator above the exact limit: \(EstimatorRegistry.samplingNames.joined(separator: ", ")) (owen on sentiment only).")
+    var estimator: String?
 
-    @Option(help: "Reward-model calls per response for SCAR's estimator (default: 500 sentiment, 64 instructions).")
+    @Option(help: "SCAR's default reward-model calls per response (default: 500 sentiment, 64 the action tasks).")
     var budget: Int?
 
-    @Option(help: "Largest unit count SCAR enumerates exactly (default: 10 sentiment, 6 instructions).")
+    @Option(help: "SCAR's default largest unit count enumerated exactly (default: 10 sentiment, 6 the action tasks).")
     var exactUpTo: Int?
 
     @Option(help: "Sentiment policy: gru or contextWindow.")
@@ -87,13 +92,16 @@ struct Train: ParsableCommand {
         if let exactUpTo, !(0...Coalition.maximumPlayers).contains(exactUpTo) {
             throw ValidationError("--exact-up-to must be in 0...\(Coalition.maximumPlayers), got \(exactUpTo)")
         }
-        if let estimator, !EstimatorRegistry.samplingNames.contains(estimator.rawValue) {
-            throw ValidationError("--estimator must be a sampling estimator (\(EstimatorRegistry.samplingNames.joined(separator: ", "))); use --exact-up-to for exact")
+        let credit = try credit()
+        if case .shapley(let options) = credit {
+            if !EstimatorRegistry.samplingNames.contains(options.estimator) {
+                throw ValidationError("SCAR's estimator must be a sampling estimator (\(EstimatorRegistry.samplingNames.joined(separator: ", "))); use exact<=N for exact")
+            }
+            if options.units == .actions, try EstimatorRegistry.entry(named: options.estimator).capabilities.needsPartition {
+                throw ValidationError("\(options.estimator) needs coarser units to group by; the \(task.rawValue) task's units are actions")
+            }
         }
-        if task != .sentiment && estimator == .owen {
-            throw ValidationError("owen needs coarser units to group by; the \(task.rawValue) task's units are actions")
-        }
-        if case .attention = try credit(), task != .sentiment {
+        if case .attention = credit, task != .sentiment {
             throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
         }
     }
@@ -106,16 +114,24 @@ struct Train: ParsableCommand {
         return settings
     }
 
-    /// The scheme, with SCAR's estimator options applied.
+    /// The scheme, its missing keys taken from the task's defaults as --units, --estimator,
+    /// --budget and --exact-up-to change them.
     func credit() throws -> CreditScheme {
-        let parsed = try CreditScheme(parsing: scheme == "scar" ? "shapley" : scheme)
-        guard case .shapley(let parsedOptions) = parsed else { return parsed }
-        var options = ActionTaskRLAdapter.scarOptions(for: task)
-        options.alpha = parsedOptions.alpha
-        if let estimator { options.fallback = estimator }
-        if let budget { options.budget = budget }
-        if let exactUpTo { options.exactUpTo = exactUpTo }
-        return .shapley(options)
+        var defaults = task.creditDefaults
+        if let units {
+            guard let parsed = CreditUnits(parsing: units) else {
+                throw ValidationError("unknown --units '\(units)'; expected tokens, spans, spans:K, sentences or actions")
+            }
+            defaults.units = parsed
+        }
+        if let estimator { defaults.estimator = estimator }
+        if let budget { defaults.budget = budget }
+        if let exactUpTo { defaults.exactUpTo = exactUpTo }
+        do {
+            return try CreditScheme(parsing: scheme, defaults: defaults)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     struct Summary: Encodable {
@@ -144,8 +160,7 @@ struct Train: ParsableCommand {
                 var configuration = SentimentRLExperiment.Configuration(policy: policy)
                 configuration.ppo = ppo(configuration.ppo)
                 let experiment = try SentimentRLExperiment(configuration: configuration)
-                curve = try experiment.run(scheme: credit, seed: seed, steps: steps, batchSize: batch,
-                                           level: try UnitLevel(parsing: units), progress: progress.update)
+                curve = try experiment.run(scheme: credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
                 reference = try experiment.referenceEvaluation(seed: seed)
             case .summarization, .instructions:
                 let learner = try ActionTaskRLAdapter(task: task, ppo: ppo)
@@ -162,7 +177,7 @@ struct Train: ParsableCommand {
                             String(point.rewardCalls), CSVWriter.cell(point.meanLength), CSVWriter.cell(seconds)])
         }
         print(try JSONOutput.string(Summary(
-            task: task.rawValue, scheme: credit.description, units: task == .sentiment ? units : "actions",
+            task: task.rawValue, scheme: credit.description, units: credit.units?.description ?? "none",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,

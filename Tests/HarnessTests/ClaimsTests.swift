@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Shapley
 import Statistics
 import Testing
@@ -146,32 +147,55 @@ struct ClaimsTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-store-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         let run = CurveRun(scheme: "grpo", seed: 3, steps: [0, 5], values: [0.25, 0.5], totals: ["reward_calls": 7])
-        try CurveStore(url: url, configuration: "k=1").append(run)
+        try CurveStore(url: url).append(run, configuration: "k=1;seed=3")
         // A torn second copy of seed 4: rows without their `complete` line, no final newline.
+        let key4 = CurveStore.key("k=1;seed=4")
         let handle = try FileHandle(forUpdating: url)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("k=1,grpo,4,curve,0,0.1\nk=1,grpo,4,cur".utf8))
+        try handle.write(contentsOf: Data("\(key4),grpo,4,configuration,,k=1;seed=4\n\(key4),grpo,4,curve,0,0.1\n\(key4),grpo,4,cur".utf8))
         try handle.close()
-        let reopened = try CurveStore(url: url, configuration: "k=1")
-        #expect(reopened.run(scheme: "grpo", seed: 3) == run)
-        #expect(reopened.run(scheme: "grpo", seed: 4) == nil)
+        let reopened = try CurveStore(url: url)
+        #expect(reopened.run(configuration: "k=1;seed=3") == run)
+        #expect(reopened.run(configuration: "k=1;seed=4") == nil)
         let redone = CurveRun(scheme: "grpo", seed: 4, steps: [0, 5], values: [0.1, 0.2])
-        try reopened.append(redone)
-        #expect(try CurveStore(url: url, configuration: "k=1").run(scheme: "grpo", seed: 4) == redone)
-        #expect(try CurveStore(url: url, configuration: "k=2").run(scheme: "grpo", seed: 3) == nil)
-        #expect(throws: HarnessError.self) { try CurveStore(url: url, configuration: "a,b") }
+        try reopened.append(redone, configuration: "k=1;seed=4")
+        #expect(try CurveStore(url: url).run(configuration: "k=1;seed=4") == redone)
+        #expect(try CurveStore(url: url).run(configuration: "k=2;seed=3") == nil)
+        #expect(throws: HarnessError.self) { try CurveStore(url: url).append(run, configuration: "a,b") }
+    }
+
+    /// FNV-1a 64 reference values (the published test vectors: "" and "a"); the key hashes the
+    /// configuration with the learner version.
+    @Test func storeKeys() {
+        #expect(CurveStore.fnv1a64("") == "cbf29ce484222325")
+        #expect(CurveStore.fnv1a64("a") == "af63dc4c8601ec8c")
+        #expect(CurveStore.key("k=1") == CurveStore.fnv1a64("k=1;learner=\(learnerVersion)"))
+    }
+
+    @Test("A file the store cannot read, or that is not a store, is refused and left as it was")
+    func unreadableStoreIsNotOverwritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-bad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let contents: [Data] = [Data([0xFF, 0xFE, 0x00, 0x80]), Data("configuration,scheme,seed,kind,step,value\nk,sparse,0,curve,0,1\n".utf8)]
+        for (i, data) in contents.enumerated() {
+            let url = folder.appendingPathComponent("\(i).csv")
+            try data.write(to: url)
+            #expect(throws: HarnessError.self) { try CurveStore(url: url) }
+            #expect(try Data(contentsOf: url) == data)
+        }
     }
 
     /// Curves value(t) = 1 - exp(-rate t) + 0.02 N(0, 1) per step, with rate 0.2 for the SCAR
     /// scheme and 0.05 for every other (SCAR clearly faster), final evaluation = the last value.
     struct FakeRunner: SCARRunner {
-        let scar: String
+        let scar: CreditScheme
         var storeKey: String { "fake" }
-        func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
+        func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
             let rate = scheme == scar ? 0.2 : 0.05
-            let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.count))
+            let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.description.count))
             let values = (0..<steps).map { 1 - exp(-rate * Double($0)) + 0.02 * noise.normal() }
-            return CurveRun(scheme: scheme, seed: seed, steps: Array(0..<steps), values: values,
+            return CurveRun(scheme: scheme.description, seed: seed, steps: Array(0..<steps), values: values,
                             totals: ["reward_calls": 10, "final_evaluation": values.last!])
         }
     }
@@ -186,14 +210,14 @@ struct ClaimsTests {
         }
         var (claims, runs) = try SCARLearningClaims.check(
             experiments: experiments,
-            store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv"), configuration: "fake") },
+            store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv")) },
             seeds: 8, stream: RandomStream(seed: 9))
         #expect(runs[.sentiment] == nil && runs[.summarization]?.count == 24 && runs[.instructions]?.count == 24)
         let c4 = claims.first { $0.id == "C4" }!, c5 = claims.first { $0.id == "C5" }!, c6 = claims.first { $0.id == "C6" }!
-        // Per action task: area and steps vs sparse (C4); final vs sparse and sparse-2x (C5); no ABC.
+        // Per action task: area and steps vs sparse (C4); final vs sparse and sparse*2 (C5); no ABC.
         #expect(c4.comparisons.map(\.label) == ["summarization", "instructions"].flatMap { task in
             ["C4 area vs sparse (\(task))", "C4 steps vs sparse (\(task))"] })
-        #expect(c5.comparisons.count == 4 && c5.comparisons.allSatisfy { $0.groupA.hasSuffix(": scar") })
+        #expect(c5.comparisons.count == 4 && c5.comparisons.allSatisfy { $0.groupA.hasSuffix(": scar(units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64)") })
         #expect(c6.comparisons.isEmpty && c6.notMeasuredReason?.contains("sentiment") == true)
         try ClaimReport.adjust(&claims)
         #expect(claims.first { $0.id == "C4" }!.verdict == .supported)

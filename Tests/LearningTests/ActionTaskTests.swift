@@ -60,7 +60,7 @@ struct ActionTaskTests {
     @Test("SCAR per-step rewards of the toy episode, hand-derived: 0.3, 0.3, 0.55, 0.05")
     func scarRewardsByHand() throws {
         let game = ActionSubsetGame(task: ToyActionTask(), episode: 0, actions: [1, 2, 0])
-        let rewards = try CreditScheme.scar.unitRewards(
+        let rewards = try CreditScheme.shapley(.actions).unitRewards(
             game, stepOfPlayer: [0, 1, 2], stepCount: 4, partition: { throw GameError.invalidGame("none") },
             random: RandomStream(seed: 1))
         for (r, expected) in zip(rewards, [0.3, 0.3, 0.55, 0.05]) { #expect(abs(r - expected) < 1e-12) }
@@ -69,7 +69,7 @@ struct ActionTaskTests {
             random: RandomStream(seed: 1))
         #expect(sparse == [0, 0, 0, 1.2])
         let empty = ActionSubsetGame(task: ToyActionTask(), episode: 0, actions: [])
-        let stopOnly = try CreditScheme.scar.unitRewards(empty, stepOfPlayer: [], stepCount: 1,
+        let stopOnly = try CreditScheme.shapley(.actions).unitRewards(empty, stepOfPlayer: [], stepCount: 1,
                                                          partition: { throw GameError.invalidGame("none") }, random: RandomStream(seed: 1))
         #expect(stopOnly == [0.2])
     }
@@ -96,7 +96,7 @@ struct ActionTaskTests {
     func experimentLearnsAndRepeats() throws {
         let experiment = try ActionTaskExperiment(task: ToyActionTask(), trainingEpisodes: [0], evaluationEpisodes: [0])
         let start = try experiment.referenceEvaluation(seed: 5)
-        for scheme in [CreditScheme.sparse, .scar] {
+        for scheme in [CreditScheme.sparse, .shapley(.actions)] {
             let first = try experiment.run(scheme: scheme, seed: 5, steps: 40, batchSize: 16)
             let again = try experiment.run(scheme: scheme, seed: 5, steps: 40, batchSize: 16)
             #expect(first.points == again.points && first.finalEvaluation == again.finalEvaluation)

@@ -33,12 +33,19 @@ struct LearningCreditTests {
         return GeneratedResponse(prompt: prompt, response: text, wordRanges: ranges, stepCount: words.count + (ended ? 1 : 0))
     }
 
-    static func environment(_ reward: any TextRewardModel = AdditiveReward(), level: UnitLevel = .tokens) -> CreditEnvironment {
-        CreditEnvironment(reward: reward, attention: PositionAttention(), level: level)
+    static func environment(_ reward: any TextRewardModel = AdditiveReward()) -> CreditEnvironment {
+        CreditEnvironment(reward: reward, attention: PositionAttention())
     }
 
-    static func rewards(_ scheme: CreditScheme, _ response: GeneratedResponse, level: UnitLevel = .tokens) throws -> CreditAssignment {
-        try scheme.assign(response, in: environment(level: level), random: RandomStream(seed: 7))
+    static func rewards(_ scheme: CreditScheme, _ response: GeneratedResponse) throws -> CreditAssignment {
+        try scheme.assign(response, in: environment(), random: RandomStream(seed: 7))
+    }
+
+    /// SCAR with the text defaults (exact up to 10 units) at `level`.
+    static func scar(_ level: UnitLevel = .tokens, alpha: Double = 1) -> CreditScheme {
+        var options = ShapleyCreditOptions.text.with(units: .text(level))
+        options.alpha = alpha
+        return .shapley(options)
     }
 
     static func expectClose(_ got: [Double], _ want: [Double]) {
@@ -61,10 +68,10 @@ struct LearningCreditTests {
     /// Shapley values of the additive game are the word scores (1, -0.5, 1); v(empty) = 0.25 is
     /// spread as 0.0625 per step. With alpha = 0.5: half of that plus 0.875 = R / 2 at the end.
     @Test func shapleyOnAnAdditiveGame() throws {
-        let scar = try Self.rewards(.scar, Self.goodBadGood)
+        let scar = try Self.rewards(Self.scar(), Self.goodBadGood)
         Self.expectClose(scar.rewards, [1.0625, -0.4375, 1.0625, 0.0625])
         #expect(scar.rewardCalls == 8)
-        let half = try Self.rewards(.shapley(ShapleyCreditOptions(alpha: 0.5)), Self.goodBadGood)
+        let half = try Self.rewards(Self.scar(alpha: 0.5), Self.goodBadGood)
         Self.expectClose(half.rewards, [0.53125, -0.21875, 0.53125, 0.90625])
     }
 
@@ -73,17 +80,17 @@ struct LearningCreditTests {
     @Test func spanCreditGoesToTheSpansLastWord() throws {
         let response = Self.response(["good", ",", "bad", "."], ended: false)
         #expect(response.response == " good, bad.")
-        let scar = try Self.rewards(.scar, response, level: .spans(maxTokens: 12))
+        let scar = try Self.rewards(Self.scar(.spans(maxTokens: 12)), response)
         Self.expectClose(scar.rewards, [0.0625, 1.0625, 0.0625, -0.4375])
         #expect(scar.rewardCalls == 4)
     }
 
     /// Leave-one-out of an additive game is the word scores, without v(empty): sums to 1.5, not R.
     @Test func leaveOneOutIsNotEfficient() throws {
-        let loo = try Self.rewards(.leaveOneOut, Self.goodBadGood)
+        let loo = try Self.rewards(.leaveOneOut(units: .text(.tokens)), Self.goodBadGood)
         Self.expectClose(loo.rewards, [1, -0.5, 1, 0])
         #expect(loo.rewardCalls == 4)
-        #expect(throws: Never.self) { try loo.checkEfficiency(of: .leaveOneOut) }
+        #expect(throws: Never.self) { try loo.checkEfficiency(of: .leaveOneOut(units: .text(.tokens))) }
         #expect(throws: CreditAssignment.EfficiencyError.self) { try loo.checkEfficiency(of: .sparse) }
     }
 
@@ -99,20 +106,26 @@ struct LearningCreditTests {
     /// A response the policy ended at once: every scheme puts R on its single step.
     @Test func emptyResponse() throws {
         let empty = Self.response([], ended: true)
-        for scheme in [CreditScheme.sparse, .uniform, .scar, .leaveOneOut, .abc] {
+        for scheme in [CreditScheme.sparse, .uniform, Self.scar(), .leaveOneOut(units: .text(.tokens)), .abc] {
             Self.expectClose(try Self.rewards(scheme, empty).rewards, [0.25])
         }
+    }
+
+    /// A unit-game scheme over actions cannot play a text response.
+    @Test func actionUnitsOnTextAreRefused() throws {
+        #expect(throws: CreditEnvironment.WrongUnits.self) { try Self.rewards(.shapley(.actions), Self.goodBadGood) }
+        #expect(throws: CreditEnvironment.WrongUnits.self) { try Self.rewards(.leaveOneOut(units: .actions), Self.goodBadGood) }
     }
 
     /// With VADER (interacting words: negation, "but", boosters) the Shapley credits plus
     /// v(empty)/T sum to R: exact at token and span level, Owen values (exact and sampled) and
     /// KernelSHAP forced by `exactUpTo: 0`.
     @Test(arguments: [
-        ShapleyCreditOptions(),
-        ShapleyCreditOptions(exactUpTo: 0, fallback: .owen, budget: 500),
-        ShapleyCreditOptions(exactUpTo: 0, fallback: .owen, budget: 20),
-        ShapleyCreditOptions(exactUpTo: 0, fallback: .kernelshap, budget: 40),
-        ShapleyCreditOptions(alpha: 0.3),
+        ShapleyCreditOptions.text,
+        ShapleyCreditOptions(units: .text(.tokens), exactUpTo: 0, estimator: "owen", budget: 500),
+        ShapleyCreditOptions(units: .text(.tokens), exactUpTo: 0, estimator: "owen", budget: 20),
+        ShapleyCreditOptions(units: .text(.tokens), exactUpTo: 0, estimator: "kernelshap", budget: 40),
+        ShapleyCreditOptions(units: .text(.tokens), alpha: 0.3, exactUpTo: 10, estimator: "owen", budget: 500),
     ])
     func shapleyCreditIsEfficientUnderVader(options: ShapleyCreditOptions) throws {
         let vader = try VaderSentiment.standard()
@@ -124,23 +137,12 @@ struct LearningCreditTests {
         for level in [UnitLevel.tokens, .spans(maxTokens: 12)] {
             for (i, words) in texts.enumerated() {
                 let response = Self.response(words, ended: i % 2 == 0, prompt: "this movie")
-                let credit = try CreditScheme.shapley(options).assign(
-                    response, in: Self.environment(vader, level: level), random: RandomStream(seed: UInt64(i)))
+                let scheme = CreditScheme.shapley(options.with(units: .text(level)))
+                let credit = try scheme.assign(response, in: Self.environment(vader), random: RandomStream(seed: UInt64(i)))
                 #expect(credit.sequenceReward == vader.reward("this movie" + response.response))
                 #expect(abs(credit.rewards.reduce(0, +) - credit.sequenceReward) < 1e-9)
-                try credit.checkEfficiency(of: .shapley(options))
+                try credit.checkEfficiency(of: scheme)
             }
-        }
-    }
-
-    @Test func namesRoundTrip() throws {
-        let schemes: [CreditScheme] = [
-            .sparse, .scaledSparse(factor: 2), .uniform, .scar, .shapley(ShapleyCreditOptions(alpha: 0.5)),
-            .leaveOneOut, .abc, .attention(mix: 0.5),
-        ]
-        for scheme in schemes { #expect(try CreditScheme(parsing: scheme.description) == scheme) }
-        for bad in ["", "scar", "abc:2", "shapley:x", "sparse*", "sparse*nan"] {
-            #expect(throws: CreditScheme.ParseError.self) { try CreditScheme(parsing: bad) }
         }
     }
 }

@@ -14,7 +14,7 @@ struct LearningExperimentTests {
     func sameSeedSameCurve(policy: SentimentRLExperiment.Configuration.Policy) throws {
         let experiment = try (policy == .gru ? ExperimentFixture.experiment : ExperimentFixture.contextWindow).get()
         #expect(experiment.configuration.policy == policy)
-        for scheme in [CreditScheme.scar, .abc] {
+        for scheme in [CreditScheme.shapley(ShapleyCreditOptions.text.with(units: .text(.tokens))), .abc] {
             let a = try experiment.run(scheme: scheme, seed: 11, steps: 4, batchSize: 6)
             let b = try experiment.run(scheme: scheme, seed: 11, steps: 4, batchSize: 6)
             #expect(a.points == b.points)

@@ -1819,9 +1819,9 @@ $p0s5 << EOD
 EOD
 set title ''
 plot $p0s0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 notitle, $p0s0 using 1:2 with lines lw 2 lc 1 title 'sparse (20 seeds)', \
-     $p0s1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 notitle, $p0s1 using 1:2 with lines lw 2 lc 2 title 'sparse-2x (20 seeds)', \
-     $p0s2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 notitle, $p0s2 using 1:2 with lines lw 2 lc 3 title 'abc (20 seeds)', \
-     $p0s3 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 notitle, $p0s3 using 1:2 with lines lw 2 lc 4 title 'scar-tokens (20 seeds)', \
-     $p0s4 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 notitle, $p0s4 using 1:2 with lines lw 2 lc 5 title 'scar-spans (20 seeds)', \
-     $p0s5 using 1:3:4 with filledcurves lc 6 fs transparent solid 0.2 notitle, $p0s5 using 1:2 with lines lw 2 lc 6 title 'scar-sentences (20 seeds)'
+     $p0s1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 notitle, $p0s1 using 1:2 with lines lw 2 lc 2 title 'sparse*2 (20 seeds)', \
+     $p0s2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 notitle, $p0s2 using 1:2 with lines lw 2 lc 3 title 'abc(b=0.8) (20 seeds)', \
+     $p0s3 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 notitle, $p0s3 using 1:2 with lines lw 2 lc 4 title 'scar(units=tokens;alpha=1;exact<=10;estimator=owen;budget=500) (20 seeds)', \
+     $p0s4 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 notitle, $p0s4 using 1:2 with lines lw 2 lc 5 title 'scar(units=spans:12;alpha=1;exact<=10;estimator=owen;budget=500) (20 seeds)', \
+     $p0s5 using 1:3:4 with filledcurves lc 6 fs transparent solid 0.2 notitle, $p0s5 using 1:2 with lines lw 2 lc 6 title 'scar(units=sentences;alpha=1;exact<=10;estimator=owen;budget=500) (20 seeds)'
 unset multiplot

@@ -313,6 +313,6 @@ $p0s2 << EOD
 EOD
 set title ''
 plot $p0s0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 notitle, $p0s0 using 1:2 with lines lw 2 lc 1 title 'sparse (20 seeds)', \
-     $p0s1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 notitle, $p0s1 using 1:2 with lines lw 2 lc 2 title 'sparse-2x (20 seeds)', \
-     $p0s2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 notitle, $p0s2 using 1:2 with lines lw 2 lc 3 title 'scar (20 seeds)'
+     $p0s1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 notitle, $p0s1 using 1:2 with lines lw 2 lc 2 title 'sparse*2 (20 seeds)', \
+     $p0s2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 notitle, $p0s2 using 1:2 with lines lw 2 lc 3 title 'scar(units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64) (20 seeds)'
 unset multiplot

@@ -8,25 +8,20 @@ import Tasks
 ///   with stemming, at most 3 sentences; SCAR is exact (at most 3 players, 8 value calls);
 /// - instructions: the IFEval prompts the environment keeps, every fifth (index mod 5 == 0)
 ///   held out for evaluation, a 60-sentence bank (`SentenceBank.load(size: 60, seed: 1)`), at
-///   most 24 actions, instruction-level reward; SCAR is exact up to 6 actions, else antithetic
-///   permutation sampling at 64 value calls (efficient by construction).
-/// Schemes (`SCARTask.schemes`): sparse, sparse-2x (`scaledSparse(factor: 2)`), scar. The curve is
-/// each training batch's mean reward (before that step's update); totals hold the run's
-/// reward-model calls and the final policy's held-out evaluation (`final_evaluation`).
+///   most 24 actions, instruction-level reward; SCAR (`ShapleyCreditOptions.actions`) is exact up
+///   to 6 actions, else antithetic permutation sampling at 64 value calls (efficient by construction).
+/// Any credit scheme whose units are the actions (ABC is refused). The curve is each training
+/// batch's mean reward (before that step's update); totals hold the run's reward-model calls and
+/// the final policy's held-out evaluation (`final_evaluation`).
 public struct ActionTaskRLAdapter: SCARRunner {
     public static let summarizationSplitSeed: UInt64 = 2025
     public static let bankSize = 60
     public static let bankSeed: UInt64 = 1
-    /// SCAR's estimator options on `task`: exact up to 6 actions, else antithetic permutations at
-    /// 64 calls on instructions; the defaults elsewhere (summarization never exceeds 3 players).
-    public static func scarOptions(for task: SCARTask) -> ShapleyCreditOptions {
-        task == .instructions ? ShapleyCreditOptions(exactUpTo: 6, fallback: .antithetic, budget: 64) : ShapleyCreditOptions()
-    }
-
     let task: SCARTask
     /// The stored runs' configuration key: for instructions the number of prompts the
-    /// environment keeps (so a change of the eligible set redoes the runs), the bank and SCAR's
-    /// options; for summarization the split seed and the reward.
+    /// environment keeps (so a change of the eligible set redoes the runs) and the bank; for
+    /// summarization the split seed and the reward; then the learner's settings
+    /// (`ActionTaskExperiment.Configuration.storeKey`; SCAR's options are in the scheme).
     public let storeKey: String
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
     private let referenceOne: (UInt64) throws -> Double
@@ -45,7 +40,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
-            storeKey = "split=\(Self.summarizationSplitSeed);rouge1"
+            storeKey = "split=\(Self.summarizationSplitSeed);rouge1;" + experiment.configuration.storeKey
         case .instructions:
             let environment = try InstructionEnvironment(
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))
@@ -55,7 +50,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
-            storeKey = "prompts=\(environment.prompts.count);bank=\(Self.bankSize)x\(Self.bankSeed);scar=exact6-antithetic64"
+            storeKey = "prompts=\(environment.prompts.count);bank=\(Self.bankSize)x\(Self.bankSeed);" + experiment.configuration.storeKey
         case .sentiment:
             throw HarnessError.invalidPlan("sentiment is not an action task; use SentimentRLAdapter")
         }
@@ -68,14 +63,8 @@ public struct ActionTaskRLAdapter: SCARRunner {
         return configuration
     }
 
-    public func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
-        let credit: CreditScheme = switch scheme {
-        case "sparse": .sparse
-        case "sparse-2x": .scaledSparse(factor: 2)
-        case "scar": .shapley(Self.scarOptions(for: task))
-        default: throw HarnessError.invalidPlan("unknown \(task.rawValue) scheme '\(scheme)'; expected \(task.schemes.joined(separator: ", "))")
-        }
-        return CurveRun(try train(credit, seed: UInt64(seed), steps: steps, batchSize: batchSize), scheme: scheme, seed: seed)
+    public func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
+        CurveRun(try train(scheme, seed: UInt64(seed), steps: steps, batchSize: batchSize), seed: seed)
     }
 
     /// One run under any credit scheme (`CreditScheme.assign`'s action-game rules; ABC is refused).

@@ -9,11 +9,17 @@ public struct ClaimsSettings: Sendable {
     /// Seeds per scheme for the learning experiments.
     public var seeds: Int
     public var seed: UInt64
+    /// Learning runs trained at once (threads); the results do not depend on it.
+    public var jobs: Int
+    /// Retrain every learning run instead of reusing stored curves.
+    public var force: Bool
 
-    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0) {
+    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0, jobs: Int = 1, force: Bool = false) {
         self.quick = quick
         self.seeds = seeds ?? (quick ? 6 : 20)
         self.seed = seed
+        self.jobs = jobs
+        self.force = force
     }
 
     var efficiencyTexts: Int { quick ? 40 : 300 }
@@ -55,7 +61,8 @@ public struct ClaimsSettings: Sendable {
 }
 
 /// Runs every claim check, applies Holm across the run, and writes under `folder`
-/// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun),
+/// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun
+/// unless `settings.force`; missing runs trained `settings.jobs` at a time),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
 /// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
@@ -77,21 +84,17 @@ public enum ClaimsRun {
         let experiments = SCARTask.allCases.map { task in
             let (steps, batchSize) = settings.scarSize(task)
             return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
-                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.joined(separator: ", ")).")
+                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.map(\.description).joined(separator: ", ")).")
         }
         let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
                                        label: "C3-C6 SCAR runs")
         let scar = try SCARLearningClaims.check(
             experiments: experiments,
-            store: { experiment in
-                let key = experiment.runner.map(\.storeKey).flatMap { $0.isEmpty ? nil : ";" + $0 } ?? ""
-                return try CurveStore(url: folder.appendingPathComponent("curves/\(experiment.task.rawValue).csv"),
-                                      configuration: "steps=\(experiment.steps);batch=\(experiment.batchSize)" + key)
-            },
-            seeds: settings.seeds, stream: stream.substream(3), progress: scarProgress.update)
+            store: { try CurveStore(url: folder.appendingPathComponent("curves/\($0.task.rawValue).csv")) },
+            seeds: settings.seeds, stream: stream.substream(3), jobs: settings.jobs, force: settings.force, progress: scarProgress.update)
         claims += scar.claims
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes)
+            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
         }
 
@@ -106,9 +109,9 @@ public enum ClaimsRun {
                          })]).render(to: folder.appendingPathComponent("closed_form_timing"))
 
         let shapE = settings.shapE
-        let store = try CurveStore(url: folder.appendingPathComponent("curves/shape_grpo.csv"), configuration: shapE.storeKey)
+        let store = try CurveStore(url: folder.appendingPathComponent("curves/shape_grpo.csv"))
         let progress = ProgressBar(total: shapE.seeds * SetCredit.allCases.count, label: "C7b-c GRPO runs")
-        let runs = try shapE.run(store: store, progress: progress.update)
+        let runs = try shapE.run(store: store, jobs: settings.jobs, force: settings.force, progress: progress.update)
         claims += try shapE.claims(runs, stream: stream.substream(7))
         try LearningCurveChart.chart(title: "MovieLens set recommendation: held-out best-candidate reward",
                                      yLabel: "mean held-out set reward (stars)", runs: runs,

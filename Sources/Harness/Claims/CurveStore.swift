@@ -1,53 +1,80 @@
 import Foundation
+import Learning
 
-/// Finished learning curves of one experiment, kept in one CSV file so that an interrupted run
-/// resumes where it stopped: every finished (scheme, seed) is appended as soon as it finishes,
-/// all its rows in one write, closed by a `complete` row; on reopening, runs with their
-/// `complete` row are read back (the last copy wins) and the rest are redone.
+/// Finished learning curves kept in one CSV file so that an interrupted run resumes where it
+/// stopped: every finished run is appended as soon as it finishes, all its rows in one write,
+/// closed by a `complete` row; on reopening, runs with their `complete` row are read back (the
+/// last copy wins) and the rest are redone.
 ///
-/// Columns: configuration, scheme, seed, kind, step, value, where kind is `curve` (value = the
-/// evaluation at `step`), `total:<name>` (a per-run total, step empty) or `complete`. A run is
-/// only reused under the same configuration string (which must describe everything that changes
-/// the curve), so changing a setting redoes the runs. Scheme names and configurations must not
-/// contain commas or line breaks (they are identifiers; checked).
+/// A run is keyed by `key(configuration)`: FNV-1a 64 (hex) of its configuration string, which
+/// must name everything that changes the curve (task, scheme in its canonical spelling, seed,
+/// steps, batch, the learner's settings), with `learnerVersion` appended, so a run under other
+/// settings or another learner version is never reused.
+///
+/// Columns: key, scheme, seed, kind, step, value, where kind is `configuration` (value = the
+/// configuration string, for reading the file), `curve` (value = the evaluation at `step`),
+/// `total:<name>` (a per-run total, step empty) or `complete`. Configurations and scheme names
+/// must not contain commas or line breaks (checked). A file that exists but cannot be read as
+/// such a store is never overwritten: opening it throws.
 public final class CurveStore {
     public let url: URL
-    public let configuration: String
     private var finished: [String: CurveRun] = [:]
 
-    static let header = "configuration,scheme,seed,kind,step,value"
+    static let header = "key,scheme,seed,kind,step,value"
 
-    public init(url: URL, configuration: String) throws {
-        try CurveStore.checkIdentifier(configuration)
+    public init(url: URL) throws {
         self.url = url
-        self.configuration = configuration
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let text = try? String(contentsOf: url, encoding: .utf8) {
-            finished = CurveStore.parse(text, configuration: configuration)
+        if FileManager.default.fileExists(atPath: url.path) {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw HarnessError.invalidPlan("cannot read the curve store \(url.path) as UTF-8 text; refusing to overwrite it (move it away to start afresh)")
+            }
+            guard text.split(separator: "\n", maxSplits: 1).first.map(String.init) == CurveStore.header else {
+                throw HarnessError.invalidPlan("\(url.path) is not a curve store (its first line is not '\(CurveStore.header)'); refusing to overwrite it (move it away to start afresh)")
+            }
+            finished = CurveStore.parse(text)
         } else {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data((CurveStore.header + "\n").utf8).write(to: url)
         }
     }
 
-    /// The stored run of (scheme, seed) under this configuration, if it finished.
-    public func run(scheme: String, seed: Int) -> CurveRun? { finished["\(scheme)#\(seed)"] }
+    /// `fnv1a64` of "`configuration`;learner=`learnerVersion`".
+    public static func key(_ configuration: String) -> String { fnv1a64("\(configuration);learner=\(learnerVersion)") }
 
-    public func append(_ run: CurveRun) throws {
+    /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes, as 16 hex digits.
+    static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The stored run of `configuration`, if it finished.
+    public func run(configuration: String) -> CurveRun? { finished[CurveStore.key(configuration)] }
+
+    /// Appends `run`, finished under `configuration`.
+    public func append(_ run: CurveRun, configuration: String) throws {
         try CurveStore.checkIdentifier(run.scheme)
-        var lines = zip(run.steps, run.values).map { "\(configuration),\(run.scheme),\(run.seed),curve,\($0),\($1)" }
-        lines += run.totals.keys.sorted().map { "\(configuration),\(run.scheme),\(run.seed),total:\($0),,\(run.totals[$0]!)" }
-        lines.append("\(configuration),\(run.scheme),\(run.seed),complete,,")
+        try CurveStore.checkIdentifier(configuration)
+        let key = CurveStore.key(configuration)
+        let prefix = "\(key),\(run.scheme),\(run.seed)"
+        var lines = ["\(prefix),configuration,,\(configuration)"]
+        lines += zip(run.steps, run.values).map { "\(prefix),curve,\($0),\($1)" }
+        lines += run.totals.keys.sorted().map { "\(prefix),total:\($0),,\(run.totals[$0]!)" }
+        lines.append("\(prefix),complete,,")
         let handle = try FileHandle(forUpdating: url)
         defer { try? handle.close() }
         let end = try handle.seekToEnd()
-        var prefix = ""
+        var torn = ""
         if end > 0 {
             try handle.seek(toOffset: end - 1)
-            if handle.readData(ofLength: 1) != Data("\n".utf8) { prefix = "\n" }  // a torn last line
+            if handle.readData(ofLength: 1) != Data("\n".utf8) { torn = "\n" }  // a torn last line
             try handle.seekToEnd()
         }
-        try handle.write(contentsOf: Data((prefix + lines.joined(separator: "\n") + "\n").utf8))
-        finished["\(run.scheme)#\(run.seed)"] = run
+        try handle.write(contentsOf: Data((torn + lines.joined(separator: "\n") + "\n").utf8))
+        finished[key] = run
     }
 
     static func checkIdentifier(_ text: String) throws {
@@ -56,23 +83,23 @@ public final class CurveStore {
         }
     }
 
-    /// Complete runs of `configuration` by "scheme#seed"; malformed lines are skipped.
-    static func parse(_ text: String, configuration: String) -> [String: CurveRun] {
+    /// Complete runs by key; malformed lines are skipped.
+    static func parse(_ text: String) -> [String: CurveRun] {
         var pending: [String: (steps: [Int], values: [Double], totals: [String: Double])] = [:]
         var complete: [String: CurveRun] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == 6, cells[0] == configuration, let seed = Int(cells[2]) else { continue }
-            let key = "\(cells[1])#\(seed)"
+            guard cells.count == 6, let seed = Int(cells[2]) else { continue }
+            let key = cells[0]
             switch cells[3] {
+            case "configuration":
+                pending[key] = ([], [], [:])  // a new copy starts (after a torn one)
             case "curve":
                 guard let step = Int(cells[4]), let value = Double(cells[5]) else { continue }
-                // Steps increase within a copy; a step that does not starts a new copy (after a torn one).
-                if let last = pending[key]?.steps.last, step <= last { pending[key] = nil }
                 pending[key, default: ([], [], [:])].steps.append(step)
                 pending[key, default: ([], [], [:])].values.append(value)
             case "complete":
-                if let run = pending.removeValue(forKey: key), !run.steps.isEmpty {
+                if let run = pending.removeValue(forKey: key), !run.steps.isEmpty, run.steps.count == run.values.count {
                     complete[key] = CurveRun(scheme: cells[1], seed: seed, steps: run.steps, values: run.values, totals: run.totals)
                 }
             default:

@@ -1,11 +1,14 @@
 import Foundation
+import Learning
 import Shapley
 import Statistics
 import Tasks
 
 /// SCAR's efficiency premise: per-unit rewards phi_i + v(empty)/N sum to the sequence reward R
 /// for every efficient estimator. Measured on movie-review snippets under VADER (removal game)
-/// at token and span level: for each text and estimator, gap = |sum_i (phi_i + v(empty)/N) - R|.
+/// at token and span level: for each text and estimator, the rewards r_i of the trained scheme
+/// (`CreditScheme.unitRewards` of SCAR with alpha = 1 and that estimator, one step per unit) and
+/// gap = |sum_i r_i - R|.
 /// Exact enumeration runs on texts of at most `exactLimit` units; Owen (tokens grouped by spans,
 /// spans by sentences), KernelSHAP and permutation sampling (budget 10 n calls) on all. Leave-one-out,
 /// which is not efficient, is measured alongside as a contrast that shows the check can fail.
@@ -36,12 +39,13 @@ enum EfficiencyClaim {
             for level in [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)] {
                 let game = try TextGame(text: text, level: level, model: vader)
                 let n = game.playerCount
-                let total = try game.value(of: game.grandCoalition), empty = try game.value(of: .empty)
+                let total = try game.value(of: game.grandCoalition)
                 for kind in estimators + [.loo] where kind != .exact || n <= exactLimit {
-                    let estimator = try kind.make(partition: try game.partitionByCoarserUnits())
-                    let values = try estimator.estimate(game, budget: kind.entry.capabilities.budgetFree ? nil : 10 * n,
-                                                        random: random.substream(UInt64(index))).values
-                    let gap = abs(values.reduce(0) { $0 + $1 + empty / Double(n) } - total)
+                    let scar = CreditScheme.shapley(ShapleyCreditOptions(
+                        units: .text(level), exactUpTo: kind == .exact ? n : 0, estimator: kind.rawValue, budget: 10 * n))
+                    let rewards = try scar.unitRewards(game, stepOfPlayer: Array(0..<n), stepCount: n,
+                                                       partition: game.partitionByCoarserUnits, random: random.substream(UInt64(index)))
+                    let gap = abs(rewards.reduce(0, +) - total)
                     gaps[kind.rawValue] = max(gaps[kind.rawValue] ?? 0, gap)
                     counts[kind.rawValue, default: 0] += 1
                 }

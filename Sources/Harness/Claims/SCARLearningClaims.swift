@@ -1,36 +1,49 @@
 import Foundation
+import Learning
 import Statistics
+import Tasks
 
 /// The hook between the claims and a SCAR learner: one training run of a credit scheme,
 /// returned as a reward curve whose `totals["reward_calls"]` counts the reward-model calls the
 /// run made (credit included) and whose `totals["final_evaluation"]`, when present, is the final
-/// policy's held-out reward. Schemes are named as in the task's `SCARTask.schemes`.
+/// policy's held-out reward. The run's `scheme` is the scheme's canonical spelling.
 public protocol SCARRunner {
     /// What the runs depend on beyond the task, steps and batch size (the learner's settings), for
     /// `CurveStore`; empty for none.
     var storeKey: String { get }
-    func run(scheme: String, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
+    func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
 }
 
 /// A task SCAR's learning claims are tested on, with its schemes and the comparisons it feeds.
 public enum SCARTask: String, CaseIterable, Sendable {
     case sentiment, summarization, instructions
 
+    /// SCAR's settings on this task, which a scheme's missing keys take
+    /// (`CreditScheme(parsing:defaults:)`): text units on sentiment (`ShapleyCreditOptions.text`),
+    /// the episode's actions on the action tasks (`ShapleyCreditOptions.actions`).
+    public var creditDefaults: ShapleyCreditOptions { self == .sentiment ? .text : .actions }
+
     /// The schemes trained, in run order. Sentiment: sparse, sparse with the reward doubled, ABC
-    /// and SCAR at three unit levels; the action tasks (units = the episode's actions): sparse,
-    /// sparse doubled and SCAR (no attention-bearing reward model exists for ROUGE or IFEval, so
-    /// no ABC there).
-    public var schemes: [String] {
+    /// (b = 0.8) and SCAR at token, span and sentence level; the action tasks: sparse, sparse
+    /// doubled and SCAR over the actions (no attention-bearing reward model exists for ROUGE or
+    /// IFEval, so no ABC there).
+    public var schemes: [CreditScheme] {
         switch self {
-        case .sentiment: return ["sparse", "sparse-2x", "abc", "scar-tokens", "scar-spans", "scar-sentences"]
-        case .summarization, .instructions: return ["sparse", "sparse-2x", "scar"]
+        case .sentiment:
+            return [.sparse, .scaledSparse(factor: 2), .abc]
+                + [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map(Self.sentimentSCAR)
+        case .summarization, .instructions: return [.sparse, .scaledSparse(factor: 2), scar]
         }
     }
 
-    /// The SCAR scheme the claims test (span level on sentiment, the paper's recommendation).
-    var scar: String { self == .sentiment ? "scar-spans" : "scar" }
+    /// SCAR with the sentiment defaults at `level`.
+    static func sentimentSCAR(_ level: UnitLevel) -> CreditScheme { .shapley(ShapleyCreditOptions.text.with(units: .text(level))) }
+
+    /// The SCAR scheme the claims test: SCAR with the task's defaults (span level on sentiment, the
+    /// paper's recommendation).
+    var scar: CreditScheme { .shapley(creditDefaults) }
     /// The dense-credit baselines of C4 and C5 besides sparse.
-    var denseBaselines: [String] { self == .sentiment ? ["abc"] : [] }
+    var denseBaselines: [CreditScheme] { self == .sentiment ? [.abc] : [] }
 
     var title: String {
         switch self {
@@ -71,6 +84,12 @@ public enum SCARLearningClaims {
             self.batchSize = batchSize
             self.design = design
         }
+
+        /// What a stored run of `scheme` and `seed` is keyed by (`CurveStore.key`): the task, the
+        /// scheme's canonical spelling, the seed, steps, batch and the runner's learner settings.
+        func configuration(scheme: CreditScheme, seed: Int, runner: any SCARRunner) -> String {
+            "task=\(task.rawValue);scheme=\(scheme);seed=\(seed);steps=\(steps);batch=\(batchSize)" + (runner.storeKey.isEmpty ? "" : ";" + runner.storeKey)
+        }
     }
 
     static let evidence = [
@@ -98,32 +117,14 @@ public enum SCARLearningClaims {
     }
 
     /// Runs (or reads back from `store(experiment)`) every (scheme, seed) of every experiment with a
-    /// runner, then fills C3-C6; claims whose tasks were all skipped read "not measured".
+    /// runner (`runs`), then fills C3-C6; claims whose tasks were all skipped read "not measured".
     public static func check(
         experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, stream: RandomStream,
-        progress: (Int) -> Void = { _ in }
+        jobs: Int = 1, force: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> (claims: [ClaimCheck], runs: [SCARTask: [CurveRun]]) {
         let design = "\(seeds) seeds per scheme. " + experiments.map(\.design).joined(separator: " ")
         var claims = emptyClaims(design: design)
-        var runs: [SCARTask: [CurveRun]] = [:]
-        var finished = 0
-        for experiment in experiments {
-            guard let runner = experiment.runner else { continue }
-            let store = try store(experiment)
-            for seed in 0..<seeds {
-                for scheme in experiment.task.schemes {
-                    if let stored = store.run(scheme: scheme, seed: seed) {
-                        runs[experiment.task, default: []].append(stored)
-                    } else {
-                        let run = try runner.run(scheme: scheme, seed: seed, steps: experiment.steps, batchSize: experiment.batchSize)
-                        try store.append(run)
-                        runs[experiment.task, default: []].append(run)
-                    }
-                    finished += 1
-                    progress(finished)
-                }
-            }
-        }
+        let runs = try self.runs(experiments: experiments, store: store, seeds: seeds, jobs: jobs, force: force, progress: progress)
         var comparisonIndex: UInt64 = 0
         for task in SCARTask.allCases {
             guard let taskRuns = runs[task] else { continue }
@@ -136,6 +137,33 @@ public enum SCARLearningClaims {
         return (claims, runs)
     }
 
+    /// Every (scheme, seed) run of every experiment with a runner, by task in plan order
+    /// (experiment, seed, scheme): read from `store(experiment)`, or (all under `force`) trained
+    /// on up to `jobs` threads and stored as each finishes; the runs do not depend on `jobs`.
+    /// `progress` hears the number of runs at hand.
+    static func runs(experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, jobs: Int, force: Bool,
+                     progress: (Int) -> Void) throws -> [SCARTask: [CurveRun]] {
+        var plan: [(experiment: Experiment, runner: any SCARRunner, store: CurveStore, scheme: CreditScheme, seed: Int)] = []
+        for experiment in experiments {
+            guard let runner = experiment.runner else { continue }
+            let store = try store(experiment)
+            for seed in 0..<seeds {
+                for scheme in experiment.task.schemes { plan.append((experiment, runner, store, scheme, seed)) }
+            }
+        }
+        let configurations = plan.map { $0.experiment.configuration(scheme: $0.scheme, seed: $0.seed, runner: $0.runner) }
+        let curves = try ParallelRuns.curves(
+            count: plan.count, jobs: jobs, force: force, stored: { plan[$0].store.run(configuration: configurations[$0]) },
+            train: { i in
+                let item = plan[i]
+                return try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
+            },
+            store: { try plan[$0].store.append($1, configuration: configurations[$0]) }, progress: progress)
+        var runs: [SCARTask: [CurveRun]] = [:]
+        for (item, run) in zip(plan, curves) { runs[item.experiment.task, default: []].append(run) }
+        return runs
+    }
+
     /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
     /// learner made one, else the mean of its last evaluations (`CurveMetrics.finalReward`).
     static func finalReward(_ run: CurveRun) -> Double {
@@ -145,14 +173,14 @@ public enum SCARLearningClaims {
     /// Adds one task's comparisons and measurements to C3-C6 (`claims` as `emptyClaims` orders them).
     static func fill(_ claims: inout [ClaimCheck], task: SCARTask, runs: [CurveRun], stream: RandomStream,
                      comparisonIndex: inout UInt64) throws {
-        func of(_ scheme: String) -> [CurveRun] { runs.filter { $0.scheme == scheme } }
-        let compared = runs.filter { (["sparse", task.scar] + task.denseBaselines).contains($0.scheme) }
+        func of(_ scheme: CreditScheme) -> [CurveRun] { runs.filter { $0.scheme == scheme.description } }
+        let compared = runs.filter { ([.sparse, task.scar] + task.denseBaselines).map(\.description).contains($0.scheme) }
         let threshold = CurveMetrics.threshold(compared)
         let start = CurveMetrics.initialReward(runs)
         let margin = 0.05 * (threshold - start) / 0.9
         let stepMargin = 0.05 * Double(runs[0].steps.last!)
         let scar = of(task.scar)
-        func compare(_ label: String, _ metric: String, _ baseline: String, _ hypothesis: ClaimComparison.Hypothesis,
+        func compare(_ label: String, _ metric: String, _ baseline: CreditScheme, _ hypothesis: ClaimComparison.Hypothesis,
                      test: ClaimComparison.Test = .welch, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
             comparisonIndex += 1
             return try ClaimComparison(label: "\(label) (\(task.rawValue))", metric: metric,
@@ -161,27 +189,27 @@ public enum SCARLearningClaims {
                                        stream: stream.substream(comparisonIndex))
         }
         let steps = { (run: CurveRun) in -CurveMetrics.stepsToThreshold(run, threshold: threshold) }
-        claims[0].comparisons.append(try compare("C3 final vs sparse", "final reward", "sparse", .equivalent(margin: margin), finalReward))
-        claims[1].comparisons += try (["sparse"] + task.denseBaselines).flatMap { baseline in [
+        claims[0].comparisons.append(try compare("C3 final vs sparse", "final reward", .sparse, .equivalent(margin: margin), finalReward))
+        claims[1].comparisons += try ([.sparse] + task.denseBaselines).flatMap { baseline in [
             try compare("C4 area vs \(baseline)", "area under the curve", baseline, .better(margin: margin), CurveMetrics.area),
             try compare("C4 steps vs \(baseline)", "minus steps to threshold", baseline, .better(margin: stepMargin), test: .mannWhitney, steps),
         ] }
-        claims[2].comparisons += try (task.denseBaselines + ["sparse", "sparse-2x"]).map { baseline in
+        claims[2].comparisons += try (task.denseBaselines + [.sparse, .scaledSparse(factor: 2)]).map { baseline in
             try compare("C5 final vs \(baseline)", "final reward", baseline, .better(margin: margin), finalReward)
         }
         for i in 0..<3 {
             claims[i].measurements += [
                 Measurement("\(task.rawValue): reward of the untrained policy", start),
                 Measurement("\(task.rawValue): threshold", threshold,
-                            note: "start + 0.9 (best final of \((["sparse"] + task.denseBaselines + [task.scar]).joined(separator: ", ")) - start)"),
+                            note: "start + 0.9 (best final of \(([.sparse] + task.denseBaselines + [task.scar]).map(\.description).joined(separator: ", ")) - start)"),
             ]
         }
         guard task == .sentiment else { return }
         let gainPerCall = { (run: CurveRun) in (finalReward(run) - run.values[0]) / max(run.totals["reward_calls"] ?? 1, 1) }
         let perCallMargin = 0.05 * abs(scar.map(gainPerCall).reduce(0, +) / Double(max(scar.count, 1)))
-        claims[3].comparisons.append(try compare("C6 gain per call vs tokens", "reward gain per reward-model call", "scar-tokens",
+        claims[3].comparisons.append(try compare("C6 gain per call vs tokens", "reward gain per reward-model call", SCARTask.sentimentSCAR(.tokens),
                                                  .better(margin: max(perCallMargin, 1e-12)), gainPerCall))
-        claims[3].measurements += ["scar-tokens", "scar-spans", "scar-sentences"].map { scheme in
+        claims[3].measurements += [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map(SCARTask.sentimentSCAR).map { scheme in
             let values = of(scheme).map(gainPerCall)
             return Measurement("mean gain per reward-model call, \(scheme)", values.reduce(0, +) / Double(max(values.count, 1)))
         }

@@ -21,37 +21,34 @@ struct ShapEConvergenceExperiment {
     var seeds = 20
     var seed: UInt64 = 0
 
-    /// What the stored curves depend on (for `CurveStore`).
+    /// What the stored curves depend on besides scheme and seed (for `CurveStore`).
     var storeKey: String {
         let c = configuration
         return "K=\(setSize);catalog=\(catalogSize);G=\(c.groupSize);users=\(c.usersPerStep);steps=\(c.steps);lr=\(c.learningRate);eval=\(c.evaluationInterval)x\(c.evaluationSamples);seed=\(seed)"
     }
 
-    func run(store: CurveStore, progress: (Int) -> Void) throws -> [CurveRun] {
+    /// The stored-run configuration of `credit` on seed index `s`.
+    func configuration(credit: SetCredit, seed s: Int) -> String { "\(storeKey);scheme=\(credit.rawValue);run=\(s)" }
+
+    /// Every (seed, scheme) run, read from `store` or (all under `force`) trained on up to `jobs`
+    /// threads and stored as it finishes; the runs do not depend on `jobs`.
+    func run(store: CurveStore, jobs: Int = 1, force: Bool = false, progress: (Int) -> Void) throws -> [CurveRun] {
         let recommendation = try RecommendationTask.load()
         let task = try MovieLensSetTask(environment: try RecommendationEnvironment(
             task: recommendation, setSize: setSize, utility: .best, catalogSize: catalogSize))
         var users = recommendation.eligibleUserIDs
         RandomStream(seed: seed, stream: 0x7B).shuffle(&users)
         let trainingCount = users.count * 4 / 5
-        var runs: [CurveRun] = []
-        for s in 0..<seeds {
-            for credit in SetCredit.allCases {
-                if let stored = store.run(scheme: credit.rawValue, seed: s) {
-                    runs.append(stored)
-                } else {
-                    let curve = try GRPOSetTrainer.train(
-                        task: task, credit: credit, trainingUsers: Array(users[..<trainingCount]),
-                        evaluationUsers: Array(users[trainingCount...]), configuration: configuration,
-                        seed: RandomStream.derivedSeed(seed, s))
-                    let run = CurveRun(scheme: credit.rawValue, seed: s, steps: curve.steps, values: curve.meanReward)
-                    try store.append(run)
-                    runs.append(run)
-                }
-                progress(runs.count)
-            }
-        }
-        return runs
+        let plan = (0..<seeds).flatMap { s in SetCredit.allCases.map { (credit: $0, seed: s) } }
+        let configurations = plan.map { configuration(credit: $0.credit, seed: $0.seed) }
+        return try ParallelRuns.curves(count: plan.count, jobs: jobs, force: force, stored: { store.run(configuration: configurations[$0]) }, train: { i in
+            let (credit, s) = plan[i]
+            let curve = try GRPOSetTrainer.train(
+                task: task, credit: credit, trainingUsers: Array(users[..<trainingCount]),
+                evaluationUsers: Array(users[trainingCount...]), configuration: configuration,
+                seed: RandomStream.derivedSeed(seed, s))
+            return CurveRun(scheme: credit.rawValue, seed: s, steps: curve.steps, values: curve.meanReward)
+        }, store: { try store.append($1, configuration: configurations[$0]) }, progress: progress)
     }
 
     func claims(_ runs: [CurveRun], stream: RandomStream) throws -> [ClaimCheck] {

@@ -1,4 +1,6 @@
+import Learning
 import Shapley
+import Statistics
 
 /// A deterministic token MDP small enough to solve by enumeration: a vocabulary of V words,
 /// horizon T, states = prefixes, action = the next word, and a reward model R defined on every
@@ -96,18 +98,19 @@ public enum TokenRewardScheme: Sendable, Equatable {
     /// R (1 - b + b sum_t w_t) != R in general.
     case unnormalisedAttention(b: Double, weights: [[Double]])
 
+    /// r_1..r_T of complete y; sparse and SCAR from the trained schemes' `CreditScheme.unitRewards`
+    /// (SCAR with the default options over the words, exact at T <= 10).
     public func rewards(_ y: [Int], in mdp: TokenMDP) throws -> [Double] {
-        let total = try mdp.reward(y)
-        let last = y.count - 1
         switch self {
-        case .sparse:
-            return y.indices.map { $0 == last ? total : 0 }
-        case .shapley:
-            let game = mdp.game(y)
-            let phi = try ExactShapley().estimate(game, random: .init(seed: 0)).values
-            let empty = try mdp.reward([])
-            return phi.map { $0 + empty / Double(y.count) }
+        case .sparse, .shapley:
+            let credit: CreditScheme = self == .sparse ? .sparse : .shapley(ShapleyCreditOptions.text.with(units: .text(.tokens)))
+            return try credit.unitRewards(
+                mdp.game(y), stepOfPlayer: Array(y.indices), stepCount: y.count,
+                partition: { throw GameError.unsupportedGame("the token MDP's game is solved exactly; no grouping of its positions exists") },
+                random: RandomStream(seed: 0))
         case .unnormalisedAttention(let b, let weights):
+            let total = try mdp.reward(y)
+            let last = y.count - 1
             return y.indices.map { t in b * total * weights[t][y[t]] + (t == last ? (1 - b) * total : 0) }
         }
     }

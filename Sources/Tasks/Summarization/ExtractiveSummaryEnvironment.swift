@@ -1,3 +1,4 @@
+import Foundation
 import Statistics
 
 /// Extractive summarization of BBC articles as an episodic RL task.
@@ -47,7 +48,7 @@ public struct ExtractiveSummaryEnvironment {
     private let tokenizer: RougeTokenizer
     /// Per-article reward models and static sentence features, computed at an article's first
     /// `reset` and shared by copies of the environment (replays reset often; both are pure
-    /// functions of the article).
+    /// functions of the article; the cache is locked, so copies may run on several threads).
     private let articleCache = ArticleCache()
 
     /// The current article's index into `articles`.
@@ -57,6 +58,8 @@ public struct ExtractiveSummaryEnvironment {
     /// True before the first `reset` and once the episode has ended.
     public private(set) var isDone = true
     private var rewardModel: RougeReward?
+    /// The current article's static sentence features (from the cache).
+    private var staticFeatures: [[Double]] = []
 
     public init(articles: [BBCArticle], variant: RougeReward.Variant = .rouge1, stemming: Bool = true,
                 maxSentences: Int = defaultMaxSentences) throws {
@@ -88,17 +91,17 @@ public struct ExtractiveSummaryEnvironment {
         guard articles.indices.contains(articleIndex) else {
             throw StepError(description: "article index \(articleIndex) is outside 0..<\(articles.count)")
         }
-        if articleCache.rewardModels[articleIndex] == nil {
-            let article = articles[articleIndex]
-            articleCache.rewardModels[articleIndex] = try RougeReward(reference: article.summary, variant: variant, stemming: stemming)
+        let article = articles[articleIndex]
+        let (model, features) = try articleCache.entry(articleIndex) {
             let title = Set(tokenizer.tokens(article.title))
-            articleCache.staticFeatures[articleIndex] = article.sentences.indices.map { index in
-                let tokens = tokenizer.tokens(article.sentences[index])
-                let overlap = title.isEmpty ? 0 : Double(title.intersection(tokens).count) / Double(title.count)
-                return [Double(index) / Double(article.sentences.count), Double(tokens.count) / 50, overlap]
-            }
+            return (try RougeReward(reference: article.summary, variant: variant, stemming: stemming),
+                    article.sentences.indices.map { index in
+                        let tokens = tokenizer.tokens(article.sentences[index])
+                        let overlap = title.isEmpty ? 0 : Double(title.intersection(tokens).count) / Double(title.count)
+                        return [Double(index) / Double(article.sentences.count), Double(tokens.count) / 50, overlap]
+                    })
         }
-        rewardModel = articleCache.rewardModels[articleIndex]
+        (rewardModel, staticFeatures) = (model, features)
         self.articleIndex = articleIndex
         chosen = []
         isDone = false
@@ -149,7 +152,7 @@ public struct ExtractiveSummaryEnvironment {
     /// The four features of body sentence `index` of the current article (see the type's docs);
     /// an episode must have started.
     public func sentenceFeatures(_ index: Int) -> [Double] {
-        articleCache.staticFeatures[articleIndex]![index] + [chosen.contains(index) ? 1 : 0]
+        staticFeatures[index] + [chosen.contains(index) ? 1 : 0]
     }
 
     /// `sentenceFeatures` plus a stop indicator; `.stop` is [0, 0, 0, 0, 1].
@@ -161,9 +164,20 @@ public struct ExtractiveSummaryEnvironment {
     }
 }
 
-/// The memo behind `ExtractiveSummaryEnvironment`'s per-article values, by article index.
-private final class ArticleCache {
-    var rewardModels: [Int: RougeReward] = [:]
-    /// Position, length and title overlap of each body sentence.
-    var staticFeatures: [Int: [[Double]]] = [:]
+/// The memo behind `ExtractiveSummaryEnvironment`'s per-article values, by article index: the
+/// reward model and the position, length and title overlap of each body sentence. Locked, so
+/// environment copies on several threads share it.
+private final class ArticleCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Int: (RougeReward, [[Double]])] = [:]
+
+    /// The entry of `index`, made by `make` on first use.
+    func entry(_ index: Int, make: () throws -> (RougeReward, [[Double]])) throws -> (RougeReward, [[Double]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = entries[index] { return entry }
+        let entry = try make()
+        entries[index] = entry
+        return entry
+    }
 }

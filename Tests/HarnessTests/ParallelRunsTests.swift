@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Harness
+
+@Suite("ParallelRuns")
+struct ParallelRunsTests {
+    /// The same small plan (every claims scheme on every SCAR task, 3 steps of 4, 2 seeds) with
+    /// jobs 1 and 2: the same runs in the same order, the same stored runs, byte-identical stores.
+    @Test func jobsDoNotChangeTheRuns() throws {
+        var byJobs: [[SCARTask: [CurveRun]]] = []
+        var stored: [[CurveRun?]] = []
+        var files: [[Data]] = []
+        for jobs in [1, 2] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(jobs)-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let experiments = try SCARTask.allCases.map { task in
+                SCARLearningClaims.Experiment(task: task, runner: try LearnerFixture.runner(task), steps: 3, batchSize: 4, design: task.rawValue)
+            }
+            let store = { (experiment: SCARLearningClaims.Experiment) in
+                try CurveStore(url: folder.appendingPathComponent("\(experiment.task.rawValue).csv"))
+            }
+            let runs = try SCARLearningClaims.runs(experiments: experiments, store: store, seeds: 2, jobs: jobs, force: false, progress: { _ in })
+            byJobs.append(runs)
+            files.append(try SCARTask.allCases.map { try Data(contentsOf: folder.appendingPathComponent("\($0.rawValue).csv")) })
+            stored.append(try experiments.flatMap { experiment in
+                let reopened = try store(experiment)
+                return (0..<2).flatMap { seed in
+                    experiment.task.schemes.map { reopened.run(configuration: experiment.configuration(scheme: $0, seed: seed, runner: experiment.runner!)) }
+                }
+            })
+        }
+        #expect(byJobs[0] == byJobs[1])
+        #expect(stored[0] == stored[1] && stored[0].allSatisfy { $0 != nil })
+        #expect(files[0] == files[1])
+        #expect(byJobs[0].values.map(\.count).reduce(0, +) == 2 * 12)
+    }
+}
