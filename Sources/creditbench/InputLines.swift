@@ -25,11 +25,18 @@ enum InputLines {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        for (index, line) in lines.enumerated() {
-            let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-            try body(index + 1, String(decoding: bytes, as: UTF8.self))
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var start = 0
+            var number = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                var last = end
+                if last > start && bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+                number += 1
+                try body(number, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self))
+                start = end + 1
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ import Shapley
 ///
 ///     v(S) = reward(text restricted to S)
 ///
-/// where the restricted text is `TextSegmentation.rendered(keeping:mask:)`:
+/// where the restricted text is `TextSegmentation.rendered(keeping:mask:)` (built from the text's
+/// pieces, cut once per game: `TextPieces`):
 /// - `.removal`: the units in S in their original order, each (but the first kept) preceded by the
 ///   whitespace that preceded it in the text; leading and trailing whitespace kept. v(empty) is the
 ///   reward of the leading plus trailing whitespace, i.e. of "" for a trimmed text.
@@ -51,6 +52,9 @@ public final class TextGame: CooperativeGame {
     /// Reward-model calls made so far (one per distinct coalition evaluated).
     public private(set) var rewardCalls = 0
     private var cache: [UInt64: Double] = [:]
+    /// The text's pieces, cut once, and the mask's UTF-8 bytes (`nil` for removal).
+    private let pieces: TextPieces
+    private let maskBytes: [UInt8]?
 
     /// Whether values are kept across calls. Off, every call runs the reward model (what an RL
     /// loop that meets each text once pays; the estimator comparison times estimators this way).
@@ -69,6 +73,11 @@ public final class TextGame: CooperativeGame {
         self.completion = completion
         self.model = model
         self.cachesValues = cachesValues
+        pieces = TextPieces(segmentation)
+        switch completion {
+        case .removal: maskBytes = nil
+        case .mask(let token): maskBytes = Array(token.utf8)
+        }
     }
 
     public var playerCount: Int { segmentation.units.count }
@@ -77,11 +86,7 @@ public final class TextGame: CooperativeGame {
 
     /// The text whose reward is v(coalition).
     public func text(of coalition: Coalition) -> String {
-        let keep = (0..<playerCount).map { coalition.contains($0) }
-        switch completion {
-        case .removal: return segmentation.rendered(keeping: keep)
-        case .mask(let token): return segmentation.rendered(keeping: keep, mask: token)
-        }
+        pieces.rendered(mask: maskBytes, isKept: coalition.contains)
     }
 
     public func value(of coalition: Coalition) throws -> Double {

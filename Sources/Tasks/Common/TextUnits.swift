@@ -111,22 +111,6 @@ public struct TextSegmentation: Hashable, Sendable {
     /// `separators[0] + separators[n]`.
     public func rendered(keeping keep: [Bool], mask: String? = nil) -> String {
         precondition(keep.count == units.count, "keep has \(keep.count) flags for \(units.count) units")
-        var result = separators[0]
-        var pieces = 0
-        var inDroppedRun = false
-        for (index, unit) in units.enumerated() {
-            if keep[index] {
-                if pieces > 0 { result += separators[index] }
-                result += unit.text
-                pieces += 1
-                inDroppedRun = false
-            } else if let mask, !inDroppedRun {
-                if pieces > 0 { result += separators[index] }
-                result += mask
-                pieces += 1
-                inDroppedRun = true
-            }
-        }
-        return result + separators[units.count]
+        return TextPieces(self).rendered(mask: mask.map { Array($0.utf8) }) { keep[$0] }
     }
 }

@@ -1,7 +1,9 @@
 /// The constants and word-level rules of vaderSentiment 3.3.2 (module constants, `negated`,
 /// `scalar_inc_dec`, `allcap_differential`, `_negation_check`, `_special_idioms_check`,
 /// `_least_check`, `_but_check`), each with the package's behaviour kept exactly, quirks
-/// included. All word arguments named `lower` are already `str.lower()`ed.
+/// included. The rules read a text's words as `VaderWord`s: a word equals a listed word exactly
+/// when their numbers in `VaderVocabulary` are equal, and "lower" in a rule's description
+/// means the word after `str.lower()`.
 ///
 /// `SENTIMENT_LADEN_IDIOMS` and `_sentiment_laden_idioms_check` exist in the package but are
 /// never called by `polarity_scores` ("future work"), so they have no counterpart here.
@@ -56,13 +58,8 @@ enum VaderRules {
         "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
     ]
 
-    /// `negated([word])` for one lowercased word: a listed negation, or contains "n't".
-    static func isNegation(_ lower: VaderString) -> Bool {
-        negations.contains(lower) || lower.contains("n't")
-    }
-
     /// `allcap_differential`: true iff some, but not all, words are ALL CAPS (`str.isupper`).
-    static func allCapsDifferential(_ words: [VaderString]) -> Bool {
+    static func allCapsDifferential(_ words: [VaderWord]) -> Bool {
         let capsCount = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
         let difference = words.count - capsCount
         return difference > 0 && difference < words.count
@@ -72,8 +69,8 @@ enum VaderRules {
     /// table value, sign-flipped for negative valence, pushed a further `C_INCR` away from
     /// zero (towards the valence's sign, zero counting as negative) when the booster alone
     /// is in caps; 0 for other words.
-    static func boosterShift(word: VaderString, lower: VaderString, valence: Double, capsDifferential: Bool) -> Double {
-        guard var scalar = boosters[lower] else { return 0.0 }
+    static func boosterShift(word: VaderWord, valence: Double, capsDifferential: Bool) -> Double {
+        guard var scalar = word.entry?.booster else { return 0.0 }
         if valence < 0 { scalar *= -1 }
         if word.isUpper && capsDifferential {
             if valence > 0 { scalar += capsIncrement } else { scalar -= capsIncrement }
@@ -82,23 +79,24 @@ enum VaderRules {
     }
 
     /// `_negation_check` for the word `distance` (0, 1 or 2) places before the one before
-    /// word `i`: multiplies by `N_SCALAR` if that word negates, except the package's
-    /// "never so/this" (x1.25) and "without doubt" (unchanged) phrases. The distance-2
-    /// test keeps the package's operator precedence: `(w[i-3] == never and w[i-2] in
+    /// word `i`: multiplies by `N_SCALAR` if that word negates (`VaderWord.isNegation`), except
+    /// the package's "never so/this" (x1.25) and "without doubt" (unchanged) phrases. The
+    /// distance-2 test keeps the package's operator precedence: `(w[i-3] == never and w[i-2] in
     /// {so, this}) or w[i-1] in {so, this}`.
-    static func negationCheck(_ valence: Double, lower words: [VaderString], distance: Int, at i: Int) -> Double {
-        let soOrThis: (VaderString) -> Bool = { $0 == "so" || $0 == "this" }
+    static func negationCheck(_ valence: Double, words: [VaderWord], distance: Int, at i: Int, in vocabulary: VaderVocabulary) -> Double {
+        let v = vocabulary
+        let soOrThis: (VaderWord) -> Bool = { $0.number == v.so || $0.number == v.this }
         switch distance {
         case 0:
-            return isNegation(words[i - 1]) ? valence * negationScalar : valence
+            return words[i - 1].isNegation ? valence * negationScalar : valence
         case 1:
-            if words[i - 2] == "never" && soOrThis(words[i - 1]) { return valence * 1.25 }
-            if words[i - 2] == "without" && words[i - 1] == "doubt" { return valence }
-            return isNegation(words[i - 2]) ? valence * negationScalar : valence
+            if words[i - 2].number == v.never && soOrThis(words[i - 1]) { return valence * 1.25 }
+            if words[i - 2].number == v.without && words[i - 1].number == v.doubt { return valence }
+            return words[i - 2].isNegation ? valence * negationScalar : valence
         default:
-            if (words[i - 3] == "never" && soOrThis(words[i - 2])) || soOrThis(words[i - 1]) { return valence * 1.25 }
-            if words[i - 3] == "without" && (words[i - 2] == "doubt" || words[i - 1] == "doubt") { return valence }
-            return isNegation(words[i - 3]) ? valence * negationScalar : valence
+            if (words[i - 3].number == v.never && soOrThis(words[i - 2])) || soOrThis(words[i - 1]) { return valence * 1.25 }
+            if words[i - 3].number == v.without && (words[i - 2].number == v.doubt || words[i - 1].number == v.doubt) { return valence }
+            return words[i - 3].isNegation ? valence * negationScalar : valence
         }
     }
 
@@ -106,39 +104,41 @@ enum VaderRules {
     /// the bigram/trigram ending at `i` and the bigram/trigram ending at `i - 1` (in the
     /// package's order) replaces the valence, then a special case starting at `i` (bigram,
     /// then trigram, the later winning) replaces it; finally every booster n-gram among
-    /// `w[i-3..i-1]`, `w[i-3..i-2]`, `w[i-2..i-1]` adds its booster value.
-    static func specialIdiomsCheck(_ valence: Double, lower words: [VaderString], at i: Int) -> Double {
+    /// `w[i-3..i-1]`, `w[i-3..i-2]`, `w[i-2..i-1]` adds its booster value. (The package joins
+    /// the lowercased words with spaces; `VaderVocabulary` explains the number tuples.)
+    static func specialIdiomsCheck(_ valence: Double, words: [VaderWord], at i: Int, in vocabulary: VaderVocabulary) -> Double {
+        typealias NGram = VaderVocabulary.NGram
         var valence = valence
-        let join = VaderString.spaceJoined
-        let oneZero = join([words[i - 1], words[i]])
-        let twoOneZero = join([words[i - 2], words[i - 1], words[i]])
-        let twoOne = join([words[i - 2], words[i - 1]])
-        let threeTwoOne = join([words[i - 3], words[i - 2], words[i - 1]])
-        let threeTwo = join([words[i - 3], words[i - 2]])
-        for sequence in [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo] {
-            if let special = specialCases[sequence] {
-                valence = special
-                break
-            }
-        }
-        if words.count - 1 > i, let special = specialCases[join([words[i], words[i + 1]])] {
+        let n = { (k: Int) in words[k].number }
+        let v = vocabulary
+        let oneZero = NGram(n(i - 1), n(i))
+        let twoOneZero = NGram(n(i - 2), n(i - 1), n(i))
+        let twoOne = NGram(n(i - 2), n(i - 1))
+        let threeTwoOne = NGram(n(i - 3), n(i - 2), n(i - 1))
+        let threeTwo = NGram(n(i - 3), n(i - 2))
+        if let special = v.specialCase(oneZero) ?? v.specialCase(twoOneZero) ?? v.specialCase(twoOne)
+            ?? v.specialCase(threeTwoOne) ?? v.specialCase(threeTwo) {
             valence = special
         }
-        if words.count - 1 > i + 1, let special = specialCases[join([words[i], words[i + 1], words[i + 2]])] {
+        if words.count - 1 > i, let special = v.specialCase(NGram(n(i), n(i + 1))) {
+            valence = special
+        }
+        if words.count - 1 > i + 1, let special = v.specialCase(NGram(n(i), n(i + 1), n(i + 2))) {
             valence = special
         }
         for nGram in [threeTwoOne, threeTwo, twoOne] {
-            if let boost = boosters[nGram] { valence = valence + boost }
+            if let boost = v.boosterNGram(nGram) { valence = valence + boost }
         }
         return valence
     }
 
     /// `_least_check`: negates when the previous word is "least" (and not a lexicon word),
     /// unless it reads "at least" or "very least".
-    static func leastCheck(_ valence: Double, lower words: [VaderString], at i: Int, isLexiconWord: (VaderString) -> Bool) -> Double {
-        if i > 1 && !isLexiconWord(words[i - 1]) && words[i - 1] == "least" {
-            if words[i - 2] != "at" && words[i - 2] != "very" { return valence * negationScalar }
-        } else if i > 0 && !isLexiconWord(words[i - 1]) && words[i - 1] == "least" {
+    static func leastCheck(_ valence: Double, words: [VaderWord], at i: Int, in vocabulary: VaderVocabulary) -> Double {
+        let v = vocabulary
+        if i > 1 && !words[i - 1].isLexiconWord && words[i - 1].number == v.least {
+            if words[i - 2].number != v.at && words[i - 2].number != v.very { return valence * negationScalar }
+        } else if i > 0 && !words[i - 1].isLexiconWord && words[i - 1].number == v.least {
             return valence * negationScalar
         }
         return valence
@@ -150,8 +150,8 @@ enum VaderRules {
     /// if `j < b`, `v * 1.5` if `j > b`, unchanged if `j == b`. (With distinct values this is
     /// "halve before but, multiply by 1.5 after"; repeated values are rescaled at their
     /// first occurrence, possibly more than once.)
-    static func butCheck(_ sentiments: inout [Double], lower words: [VaderString]) {
-        guard let butIndex = words.firstIndex(of: "but") else { return }
+    static func butCheck(_ sentiments: inout [Double], words: [VaderWord], but: Int32) {
+        guard let butIndex = words.firstIndex(where: { $0.number == but }) else { return }
         for position in sentiments.indices {
             let value = sentiments[position]
             let first = sentiments.firstIndex(of: value)!

@@ -17,7 +17,8 @@ public struct VaderScores: Sendable, Equatable, CustomStringConvertible {
         "{neg: \(neg), neu: \(neu), pos: \(pos), compound: \(compound)}"
     }
 
-    /// `score_valence(sentiments, text)`, with `text` the emoji-expanded, stripped input.
+    /// `score_valence(sentiments, text)`, with `text` the emoji-expanded, stripped input, of
+    /// which only the numbers of "!" and "?" matter.
     ///
     /// With no words every score is 0. Otherwise, with `s` the left-to-right sum of the word
     /// valences (Python 3.11's `sum`, starting at 0) and `p` the punctuation emphasis,
@@ -26,13 +27,13 @@ public struct VaderScores: Sendable, Equatable, CustomStringConvertible {
     /// neutral; `p` is added to the larger of `P` and `|N|` (`N -= p` if `|N|` is larger,
     /// nothing on a tie); then `pos = |P / T|`, `neg = |N / T|`, `neu = |zeros / T|` with
     /// `T = P + |N| + zeros`.
-    init(sentiments: [Double], text: VaderString) {
+    init(sentiments: [Double], exclamations: Int, questions: Int) {
         guard !sentiments.isEmpty else {
             self.init(neg: 0.0, neu: 0.0, pos: 0.0, compound: 0.0)
             return
         }
         var sum = sentiments.reduce(0.0, +)
-        let emphasis = VaderScores.punctuationEmphasis(text)
+        let emphasis = VaderScores.punctuationEmphasis(exclamations: exclamations, questions: questions)
         if sum > 0 {
             sum += emphasis
         } else if sum < 0 {
@@ -68,11 +69,10 @@ public struct VaderScores: Sendable, Equatable, CustomStringConvertible {
         return min(1.0, max(-1.0, normalized))
     }
 
-    /// `_punctuation_emphasis`: 0.292 per "!" (at most 4 counted), plus, for 2 or 3 "?",
-    /// 0.18 per "?" and, for 4 or more, 0.96.
-    static func punctuationEmphasis(_ text: VaderString) -> Double {
-        let exclamations = min(text.occurrences(of: "!"), 4)
-        let questions = text.occurrences(of: "?")
+    /// `_punctuation_emphasis` of a text with `exclamations` "!" and `questions` "?": 0.292
+    /// per "!" (at most 4 counted), plus, for 2 or 3 "?", 0.18 per "?" and, for 4 or more, 0.96.
+    static func punctuationEmphasis(exclamations: Int, questions: Int) -> Double {
+        let exclamations = min(exclamations, 4)
         var questionEmphasis = 0.0
         if questions > 1 {
             questionEmphasis = questions <= 3 ? Double(questions) * 0.18 : 0.96

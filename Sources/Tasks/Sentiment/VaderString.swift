@@ -10,8 +10,9 @@
 /// - `isPythonWhitespace`: `str.isspace()` per code point (Python's `Py_UNICODE_ISSPACE`:
 ///   the ASCII set `\t \n \v \f \r \x1c-\x1f` and space, plus Unicode category Zs and bidi
 ///   classes B/S/WS; the table below is that set, listed by Python 3.11 over all code points).
-/// - `split()`: `str.split()` with no argument (runs of whitespace separate, no empty fields).
-/// - `strip()`: `str.strip()` with no argument; `strip(asciiSet:)`: `str.strip(chars)`.
+/// - `str.split()` with no argument: runs of `isPythonWhitespace` code points separate, no
+///   empty fields (`VaderSentiment` splits while it reads a text).
+/// - `strip()`: `str.strip()` with no argument.
 /// - `lowered`: `str.lower()`, each code point replaced by its full Unicode lowercase mapping
 ///   (SpecialCasing unconditional mappings, e.g. U+0130 -> "i\u{307}"). Python additionally
 ///   maps a word-final capital sigma to U+03C2 instead of U+03C3; both are non-ASCII and VADER
@@ -52,32 +53,9 @@ struct VaderString: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         }
     }
 
-    /// `str.split()`: the maximal runs of non-whitespace code points, in order.
-    func split() -> [VaderString] {
-        var words: [VaderString] = []
-        var start: Int?
-        for (index, scalar) in scalars.enumerated() {
-            if VaderString.isPythonWhitespace(scalar) {
-                if let begin = start {
-                    words.append(VaderString(scalars[begin..<index]))
-                    start = nil
-                }
-            } else if start == nil {
-                start = index
-            }
-        }
-        if let begin = start { words.append(VaderString(scalars[begin...])) }
-        return words
-    }
-
     /// `str.strip()`: drops leading and trailing whitespace code points.
     func strip() -> VaderString {
         strip { VaderString.isPythonWhitespace($0) }
-    }
-
-    /// `str.strip(chars)` for a set of ASCII characters (e.g. `string.punctuation`).
-    func strip(asciiSet: Set<UInt32>) -> VaderString {
-        strip { asciiSet.contains($0.value) }
     }
 
     private func strip(where drop: (Unicode.Scalar) -> Bool) -> VaderString {
@@ -88,54 +66,44 @@ struct VaderString: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     /// `str.lower()` (see the type's documentation for the final-sigma remark).
     var lowered: VaderString {
-        if scalars.allSatisfy({ $0.isASCII && !(0x41...0x5A).contains($0.value) }) { return self }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar)
-            } else {
-                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
-        }
+        for scalar in scalars { VaderString.appendLowered(scalar, to: &result) }
         return VaderString(result)
     }
 
+    /// Appends `str.lower()` of one code point: ASCII A-Z shifted to a-z, other code points
+    /// replaced by their full Unicode lowercase mapping.
+    static func appendLowered(_ scalar: Unicode.Scalar, to result: inout [Unicode.Scalar]) {
+        if scalar.isASCII {
+            let value = scalar.value
+            result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        } else {
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+
     /// `str.isupper()` (CPython `unicode_isupper_impl`, single-code-point shortcut included).
-    var isUpper: Bool {
-        if scalars.count == 1 { return scalars[0].properties.isUppercase }
+    var isUpper: Bool { VaderString.isUpper(scalars[...]) }
+
+    /// `str.isupper()` of the code points `scalars`; ASCII code points are decided without
+    /// Unicode property look-ups (their only cased letters are A-Z and a-z).
+    static func isUpper(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        if scalars.count == 1 {
+            let scalar = scalars[scalars.startIndex]
+            return scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+        }
         var cased = false
         for scalar in scalars {
+            if scalar.isASCII {
+                if (0x61...0x7A).contains(scalar.value) { return false }
+                if (0x41...0x5A).contains(scalar.value) { cased = true }
+                continue
+            }
             let properties = scalar.properties
             if properties.isLowercase || properties.generalCategory == .titlecaseLetter { return false }
             if properties.isUppercase { cased = true }
         }
         return cased
-    }
-
-    /// `needle in self` for a non-empty needle (Python substring test).
-    func contains(_ needle: VaderString) -> Bool {
-        let n = needle.scalars.count
-        guard n > 0, n <= scalars.count else { return n == 0 }
-        for start in 0...(scalars.count - n) where scalars[start..<(start + n)].elementsEqual(needle.scalars) {
-            return true
-        }
-        return false
-    }
-
-    /// `self.count(ch)` for one code point.
-    func occurrences(of scalar: Unicode.Scalar) -> Int {
-        scalars.reduce(0) { $0 + ($1 == scalar ? 1 : 0) }
-    }
-
-    /// `" ".join(parts)`.
-    static func spaceJoined(_ parts: [VaderString]) -> VaderString {
-        var result: [Unicode.Scalar] = []
-        for (index, part) in parts.enumerated() {
-            if index > 0 { result.append(" ") }
-            result.append(contentsOf: part.scalars)
-        }
-        return VaderString(result)
     }
 }
