@@ -20,10 +20,10 @@ import Foundation
 /// Python string semantics (code point equality, `str.lower`, `str.isupper`, `str.split`)
 /// are those of `VaderString`; rounding is Python's `round` (`vaderPythonRound`).
 ///
-/// **Speed.** A call allocates a handful of arrays and no strings: the text's code points are
-/// streamed once through the emoji replacement and the split, each word is stripped and
-/// lowercased in a reused buffer and looked up once in `VaderVocabulary`, and the rules then
-/// compare word numbers (`VaderWord`).
+/// **Speed.** A call allocates two arrays (words, valences) and no strings: the emoji-expanded
+/// code points go to one stack buffer, each word is stripped in place (and lowercased into a
+/// reused buffer only when it has a capital or a non-ASCII code point), looked up once in
+/// `VaderVocabulary`, and the rules then compare word numbers (`VaderWord`).
 public struct VaderSentiment: TextRewardModel, Sendable {
     public let name = "vader"
     private let lexicon: VaderLexicon
@@ -49,19 +49,61 @@ public struct VaderSentiment: TextRewardModel, Sendable {
 
     /// `polarity_scores(text)`.
     public func polarityScores(_ text: String) -> VaderScores {
-        var reader = WordReader(vocabulary: vocabulary, capacity: text.utf8.count)
+        // Step 1 into one stack buffer: each code point, or " " (unless the previous output code
+        // point was " ") and the description of an emoji; `capacity` bounds the output.
+        var capacity = 0
         for scalar in text.unicodeScalars {
-            if !scalar.isASCII, let description = lexicon.emojiDescriptions[scalar] {
-                if !reader.previousWasSpace { reader.read(" ") }
-                for part in description.scalars { reader.read(part) }
-                reader.previousWasSpace = false
-            } else {
-                reader.read(scalar)
-                reader.previousWasSpace = scalar == " "
+            capacity += scalar.isASCII ? 1 : (lexicon.emojiDescriptions[scalar].map { $0.count + 1 } ?? 1)
+        }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: capacity) { buffer in
+            var count = 0
+            var previousWasSpace = true
+            for scalar in text.unicodeScalars {
+                if !scalar.isASCII, let description = lexicon.emojiDescriptions[scalar] {
+                    if !previousWasSpace {
+                        buffer[count] = " "
+                        count += 1
+                    }
+                    for part in description.scalars {
+                        buffer[count] = part
+                        count += 1
+                    }
+                    previousWasSpace = false
+                } else {
+                    buffer[count] = scalar
+                    count += 1
+                    previousWasSpace = scalar == " "
+                }
+            }
+            return polarityScores(expanded: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// Steps 2 to 4 on the emoji-expanded text: counts "!" and "?" (for `VaderScores`), splits on
+    /// Python whitespace, turns each token into a `VaderWord` and applies the rules.
+    /// (`str.strip()` of the expanded text removes only whitespace, so it changes neither the
+    /// split nor the counts.)
+    private func polarityScores(expanded: UnsafeBufferPointer<Unicode.Scalar>) -> VaderScores {
+        var words: [VaderWord] = []
+        words.reserveCapacity(expanded.count / 2 + 1)
+        var exclamations = 0
+        var questions = 0
+        var lowered: [Unicode.Scalar] = []
+        var tokenStart = -1
+        for k in 0...expanded.count {
+            if k < expanded.count {
+                let scalar = expanded[k]
+                if scalar == "!" { exclamations += 1 } else if scalar == "?" { questions += 1 }
+                if !VaderString.isPythonWhitespace(scalar) {
+                    if tokenStart < 0 { tokenStart = k }
+                    continue
+                }
+            }
+            if tokenStart >= 0 {
+                words.append(word(UnsafeBufferPointer(rebasing: expanded[tokenStart..<k]), scratch: &lowered))
+                tokenStart = -1
             }
         }
-        reader.endWord()
-        let words = reader.words
         let capsDifferential = VaderRules.allCapsDifferential(words)
         var sentiments: [Double] = []
         sentiments.reserveCapacity(words.count)
@@ -74,75 +116,47 @@ public struct VaderSentiment: TextRewardModel, Sendable {
             }
         }
         VaderRules.butCheck(&sentiments, words: words, but: vocabulary.but)
-        return VaderScores(sentiments: sentiments, exclamations: reader.exclamations, questions: reader.questions)
+        return VaderScores(sentiments: sentiments, exclamations: exclamations, questions: questions)
     }
 
-    /// Steps 1 and 2 of the type's description, one code point of the emoji-expanded text at a
-    /// time: counts "!" and "?" (for `VaderScores`), splits on Python whitespace, and turns each
-    /// token into a `VaderWord`. (`str.strip()` of the expanded text removes only whitespace,
-    /// so it changes neither the split nor the counts.)
-    private struct WordReader {
-        let vocabulary: VaderVocabulary
-        var words: [VaderWord] = []
-        var exclamations = 0
-        var questions = 0
-        /// The emoji replacement's state: whether the last code point output was " ".
-        var previousWasSpace = true
-        /// The current token, and its lowercased stripped form (reused buffers).
-        private var token: [Unicode.Scalar] = []
-        private var lower: [Unicode.Scalar] = []
-
-        /// A reader for a text of `capacity` UTF-8 bytes (which bounds its words and tokens).
-        init(vocabulary: VaderVocabulary, capacity: Int) {
-            self.vocabulary = vocabulary
-            words.reserveCapacity(capacity / 2 + 1)
-            token.reserveCapacity(min(capacity, 64))
-            lower.reserveCapacity(min(capacity, 64))
+    /// `string.punctuation`: the 32 ASCII punctuation characters.
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
         }
+    }
 
-        /// `string.punctuation`: the 32 ASCII punctuation characters.
-        private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
-            default: return false
-            }
+    /// The word of one whitespace-free token: `SentiText._strip_punc_if_word` (strip
+    /// `string.punctuation` unless that leaves 2 code points or fewer), then `str.lower()` (in
+    /// `scratch`, only when the word has a capital or a non-ASCII code point), the vocabulary
+    /// look-up, `str.isupper()` and `negated`.
+    private func word(_ token: UnsafeBufferPointer<Unicode.Scalar>, scratch: inout [Unicode.Scalar]) -> VaderWord {
+        var first = 0
+        var last = token.count - 1
+        while first <= last && VaderSentiment.isPunctuation(token[first]) { first += 1 }
+        while last >= first && VaderSentiment.isPunctuation(token[last]) { last -= 1 }
+        let kept = last - first + 1 > 2 ? UnsafeBufferPointer(rebasing: token[first...last]) : token
+        let (number, containsNot): (Int32, Bool)
+        if kept.contains(where: { !$0.isASCII || (0x41...0x5A).contains($0.value) }) {
+            scratch.removeAll(keepingCapacity: true)
+            for scalar in kept { VaderString.appendLowered(scalar, to: &scratch) }
+            (number, containsNot) = scratch.withUnsafeBufferPointer { (vocabulary.table.number(of: $0), VaderSentiment.containsNot($0)) }
+        } else {
+            (number, containsNot) = (vocabulary.table.number(of: kept), VaderSentiment.containsNot(kept))
         }
+        let entry = number < 0 ? nil : vocabulary.entries[Int(number)]
+        return VaderWord(number: number, entry: entry, isUpper: VaderString.isUpper(kept),
+                         isNegation: (entry?.isListedNegation ?? false) || containsNot)
+    }
 
-        mutating func read(_ scalar: Unicode.Scalar) {
-            if scalar == "!" { exclamations += 1 } else if scalar == "?" { questions += 1 }
-            if VaderString.isPythonWhitespace(scalar) {
-                endWord()
-            } else {
-                token.append(scalar)
-            }
+    /// Whether the lowercased word contains "n't".
+    private static func containsNot(_ lower: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard lower.count >= 3 else { return false }
+        for k in 0..<(lower.count - 2) where lower[k] == "n" && lower[k + 1] == "'" && lower[k + 2] == "t" {
+            return true
         }
-
-        /// Closes the current token, if any: `SentiText._strip_punc_if_word` (strip
-        /// `string.punctuation` unless that leaves 2 code points or fewer), then `str.lower()`,
-        /// the vocabulary look-up, `str.isupper()` and `negated`.
-        mutating func endWord() {
-            guard !token.isEmpty else { return }
-            var first = 0
-            var last = token.count - 1
-            while first <= last && WordReader.isPunctuation(token[first]) { first += 1 }
-            while last >= first && WordReader.isPunctuation(token[last]) { last -= 1 }
-            let kept = last - first + 1 > 2 ? first..<(last + 1) : 0..<token.count
-            lower.removeAll(keepingCapacity: true)
-            for k in kept { VaderString.appendLowered(token[k], to: &lower) }
-            let number = vocabulary.table.number(of: lower[...])
-            let entry = number < 0 ? nil : vocabulary.entries[Int(number)]
-            var containsNot = false
-            if lower.count >= 3 {
-                for k in 0..<(lower.count - 2) where lower[k] == "n" && lower[k + 1] == "'" && lower[k + 2] == "t" {
-                    containsNot = true
-                    break
-                }
-            }
-            words.append(VaderWord(
-                number: number, entry: entry, isUpper: VaderString.isUpper(token[kept]),
-                isNegation: (entry?.isListedNegation ?? false) || containsNot))
-            token.removeAll(keepingCapacity: true)
-        }
+        return false
     }
 
     /// `sentiment_valence` for word `i` (not a booster, not "kind" of "kind of").

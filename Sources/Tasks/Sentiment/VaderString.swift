@@ -88,9 +88,9 @@ struct VaderString: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     /// `str.isupper()` of the code points `scalars`; ASCII code points are decided without
     /// Unicode property look-ups (their only cased letters are A-Z and a-z).
-    static func isUpper(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func isUpper<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> Bool {
         if scalars.count == 1 {
-            let scalar = scalars[scalars.startIndex]
+            let scalar = scalars.first!
             return scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
         }
         var cased = false

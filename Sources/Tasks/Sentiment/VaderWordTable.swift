@@ -21,7 +21,7 @@ struct VaderWordTable: Sendable {
         var slots = [Int32](repeating: -1, count: capacity)
         for word in words {
             let values = word.scalars
-            var slot = VaderWordTable.hash(values[...]) & (capacity - 1)
+            var slot = values.withUnsafeBufferPointer(VaderWordTable.hash) & (capacity - 1)
             var present = false
             while slots[slot] >= 0 {
                 let k = Int(slots[slot])
@@ -45,24 +45,26 @@ struct VaderWordTable: Sendable {
     var count: Int { starts.count - 1 }
 
     /// The number of the word whose code points are `word`, or -1 if it is not in the table.
-    func number(of word: ArraySlice<Unicode.Scalar>) -> Int32 {
+    func number(of word: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
         let mask = slots.count - 1
         var slot = VaderWordTable.hash(word) & mask
         while true {
             let k = Int(slots[slot])
             if k < 0 { return -1 }
-            if scalars[starts[k]..<starts[k + 1]].elementsEqual(word) { return Int32(k) }
+            if starts[k + 1] - starts[k] == word.count && scalars[starts[k]..<starts[k + 1]].elementsEqual(word) {
+                return Int32(k)
+            }
             slot = (slot + 1) & mask
         }
     }
 
     /// The number of `word`, or -1.
     func number(of word: VaderString) -> Int32 {
-        number(of: word.scalars[...])
+        word.scalars.withUnsafeBufferPointer { number(of: $0) }
     }
 
     /// 64-bit FNV-1a over the values, folded to a non-negative `Int`.
-    private static func hash(_ values: ArraySlice<Unicode.Scalar>) -> Int {
+    private static func hash(_ values: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for value in values {
             hash = (hash ^ UInt64(value.value)) &* 0x0000_0100_0000_01B3

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The Porter suffix-stripping stemmer exactly as nltk's `PorterStemmer()` in its default
 /// `NLTK_EXTENSIONS` mode (nltk 3.x, `nltk/stem/porter.py`), which is what rouge-score 0.1.2's
 /// `DefaultTokenizer(use_stemmer=True)` constructs.
@@ -16,11 +18,29 @@
 /// condition fails the word is left unchanged by the step (later rules are not tried).
 /// Letters are compared as Unicode scalars; the input is expected lowercase (nltk lowercases
 /// first; the ROUGE tokenizer only ever passes lowercase `[a-z0-9]` tokens). Digits are consonants.
+///
+/// Stems are memoised per stemmer (a word's stem never changes), shared by its copies and safe
+/// across threads: ROUGE over long texts meets the same words again and again.
 public struct PorterStemmer: Sendable {
+    private let memo = Memo()
+
     public init() {}
+
+    /// Word -> stem, behind a lock.
+    private final class Memo: Sendable {
+        let stems = Mutex<[String: String]>([:])
+    }
 
     /// The stem of a lowercase word.
     public func stem(_ word: String) -> String {
+        if let known = memo.stems.withLock({ $0[word] }) { return known }
+        let stem = computedStem(word)
+        memo.stems.withLock { $0[word] = stem }
+        return stem
+    }
+
+    /// The stem of a lowercase word, computed.
+    private func computedStem(_ word: String) -> String {
         if let irregular = Self.irregularForms[word] { return irregular }
         var letters = Array(word.unicodeScalars)
         if letters.count <= 2 { return word }

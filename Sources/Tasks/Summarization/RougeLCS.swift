@@ -1,10 +1,13 @@
 /// ROUGE-L and ROUGE-Lsum as rouge-score 0.1.2's `_score_lcs` and `_summary_level_lcs`.
+///
+/// Tokens are numbered first (equal strings, equal numbers), so the tables compare integers.
 enum RougeLCS {
     /// ROUGE-L: with `lcs` the length of a longest common subsequence of the token sequences,
     /// precision `lcs / #pred`, recall `lcs / #ref`; zero when either sequence is empty.
     static func score(prediction: [String], reference: [String]) -> RougeScore {
         guard !prediction.isEmpty, !reference.isEmpty else { return .zero }
-        let table = LCSTable(reference, prediction)
+        let numbers = numbered([reference, prediction])
+        let table = LCSTable(numbers[0], numbers[1])
         let length = table[reference.count, prediction.count]
         return RougeScore(
             precision: Double(length) / Double(prediction.count),
@@ -23,12 +26,15 @@ enum RougeLCS {
         let predictionTotal = prediction.reduce(0) { $0 + $1.count }
         let referenceTotal = reference.reduce(0) { $0 + $1.count }
         guard predictionTotal > 0, referenceTotal > 0 else { return .zero }
-        var predictionCounts = tokenCounts(prediction)
-        var referenceCounts = tokenCounts(reference)
+        let numbers = numbered(reference + prediction)
+        let referenceSentences = Array(numbers[..<reference.count])
+        let predictionSentences = Array(numbers[reference.count...])
+        var predictionCounts = tokenCounts(predictionSentences)
+        var referenceCounts = tokenCounts(referenceSentences)
         var hits = 0
-        for sentence in reference {
+        for sentence in referenceSentences {
             var inUnion = [Bool](repeating: false, count: sentence.count)
-            for candidate in prediction {
+            for candidate in predictionSentences {
                 for position in LCSTable(sentence, candidate).lcsPositions() { inUnion[position] = true }
             }
             for position in sentence.indices where inUnion[position] {
@@ -46,8 +52,21 @@ enum RougeLCS {
         )
     }
 
-    private static func tokenCounts(_ sentences: [[String]]) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    /// Each token sequence with every token replaced by its number: the rank of its first
+    /// occurrence among the distinct tokens of all the sequences.
+    private static func numbered(_ sequences: [[String]]) -> [[Int]] {
+        var numbers: [String: Int] = [:]
+        return sequences.map { sequence in
+            sequence.map { token in
+                if let number = numbers[token] { return number }
+                numbers[token] = numbers.count
+                return numbers.count - 1
+            }
+        }
+    }
+
+    private static func tokenCounts(_ sentences: [[Int]]) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
         for sentence in sentences {
             for token in sentence { counts[token, default: 0] += 1 }
         }
@@ -58,11 +77,11 @@ enum RougeLCS {
 /// The dynamic-programming table of `_lcs_table(ref, can)`: entry `(i, j)` is the LCS length of
 /// `ref[..<i]` and `can[..<j]`.
 private struct LCSTable {
-    let reference: [String]
-    let candidate: [String]
+    let reference: [Int]
+    let candidate: [Int]
     private var lengths: [Int]
 
-    init(_ reference: [String], _ candidate: [String]) {
+    init(_ reference: [Int], _ candidate: [Int]) {
         self.reference = reference
         self.candidate = candidate
         let columns = candidate.count + 1
