@@ -42,7 +42,16 @@ struct ScoreSentiment: ParsableCommand {
         let scorer = try model.load()
         try InputLines.forEach(path: input) { _, text in
             let fields = try scorer.scoreFields(text)
-            print("{" + fields.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}")
+            // One string built in place: the same text as joining the fields, without the pieces.
+            var line = "{"
+            for (index, field) in fields.enumerated() {
+                line += index == 0 ? "\"" : ", \""
+                line += field.key
+                line += "\": "
+                line += field.value.description
+            }
+            line += "}"
+            print(line)
         }
     }
 }

@@ -5,7 +5,8 @@ Each sample is charged to one category: its stack is read from the leaf towards 
 first frame whose (mangled Swift) symbol matches a category's pattern decides; a sample with no
 such frame is "other" (ArgumentParser, runtime start-up, exit). Setup (loading the data, fitting
 pi_ref) is recognised first, from any frame of the experiment's initialiser, so the fit's GRU
-work is not counted as the policy's. Shares are of all samples of the process.
+work is not counted as the policy's. Shares are printed of all samples of the process and of the
+samples outside setup (the PPO loop).
 
 Usage:
   perf record -F 250 --call-graph dwarf,16384 -o run.data -- .build/release/creditbench train ...
@@ -17,19 +18,20 @@ import sys
 
 # (category, pattern) in the order the leaf-to-main walk tests them at each frame.
 CATEGORIES = [
-    ("reward model", r"14VaderSentiment|10VaderRules|11VaderScores|15VaderVocabulary|14VaderWordTable|9VaderWord"
-                     r"|5Rouge|13PorterStemmer|IFEval|11Instruction|12Instructions|NLTKWord|6Python"
-                     r"|vaderPythonRound|22AttentionSentimentModel"),
-    ("reward memo + prompt (Learning)", r"19MemoizedRewardModel|19PromptedRewardModel"),
-    ("game text building", r"8TextGame|13TextSegmenter|16TextSegmentation|8TextUnit"),
+    ("reward model", r"Vader(Sentiment|Rules|Scores|Vocabulary|WordTable|Word|String)|vaderPythonRound"
+                     r"|Rouge(NGrams|Tokenizer|Summary|Scorer|LCS|Reward|Score)|LCSTable|PorterStemmer"
+                     r"|IFEval|Instruction(Check|Registry|Arguments)|NLTKWordTokenizer|Python(Text|Patterns|JSON)"
+                     r"|[0-9][A-Za-z]+CheckV|ScriptLanguageRule|CountRelation|AttentionSentimentModel"),
+    ("reward memo + prompt (Learning)", r"MemoizedRewardModel|PromptedRewardModel"),
+    ("game text building", r"TextGame|TextSegmenter|TextSegmentation|TextUnit|TextPieces"),
     ("estimator", r"\$s7Shapley"),
-    ("policy forward/backward + PPO", r"13GRUWordPolicy|19ContextWindowPolicy|18LinearActionPolicy|3PPOO|4AdamV"
-                                      r"|13ValueBaseline|6rollout|9SetPolicy|12WordSequence"),
-    ("environment steps", r"Environment(?!V10reward)|10ActionTask|SetGames|SetUtility"),
-    ("credit scheme glue (Learning)", r"12CreditScheme|16CreditAssignment|17GeneratedResponse"),
+    ("policy forward/backward + PPO", r"GRUWordPolicy|ContextWindowPolicy|LinearActionPolicy|3PPOO|4AdamV|BLASO"
+                                      r"|ValueBaseline|rollout|SetPolicy|WordSequence|ActionDistribution"),
+    ("environment steps", r"Environment|ActionTask|SetGames|SetUtility|SentenceBank"),
+    ("credit scheme glue (Learning)", r"CreditScheme|CreditAssignment|GeneratedResponse"),
 ]
 SETUP = re.compile(r"21SentimentRLExperimentV13configuration|18ReferencePolicyFit|ActionTaskExperimentV.*fC"
-                   r"|7loadCommitted|8standard")
+                   r"|7loadCommitted|8standard|9BBCCorpus|13IFEvalDataset")
 COMPILED = [(name, re.compile(pattern)) for name, pattern in CATEGORIES]
 
 
@@ -51,9 +53,12 @@ def samples(path):
         yield stack
 
 
+SETUP_NAME = "setup (data, pi_ref fit)"
+
+
 def category(stack):
     if any(SETUP.search(frame) for frame in stack):
-        return "setup (data, pi_ref fit)"
+        return SETUP_NAME
     for frame in stack:
         for name, pattern in COMPILED:
             if pattern.search(frame):
@@ -69,9 +74,12 @@ def main():
             name = category(stack)
             counts[name] = counts.get(name, 0) + 1
             total += 1
-        print(f"{path}: {total} samples")
+        setup = counts.get(SETUP_NAME, 0)
+        print(f"{path}: {total} samples, {total - setup} outside setup")
+        print(f"  {'process':>8s} {'loop':>8s}  category")
         for name, count in sorted(counts.items(), key=lambda item: -item[1]):
-            print(f"  {100.0 * count / total:5.1f}%  {name}")
+            loop = "" if name == SETUP_NAME else f"{100.0 * count / max(total - setup, 1):7.1f}%"
+            print(f"  {100.0 * count / total:7.1f}% {loop:>8s}  {name}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,14 @@ public struct SentenceBank: Sendable {
         public let text: String
         /// IFEval's `count_words`: the number of maximal runs of `\w` code points.
         public let wordCount: Int
-        public var hasComma: Bool { text.contains(",") }
+        /// Whether the text has a ",", decided once (the environment's features read it at every step).
+        public let hasComma: Bool
+
+        init(text: String, wordCount: Int) {
+            self.text = text
+            self.wordCount = wordCount
+            hasComma = text.contains(",")
+        }
     }
 
     public struct BankError: Error, Equatable, CustomStringConvertible {

@@ -89,12 +89,14 @@ public struct InstructionEnvironment {
         isDone = false
     }
 
+    /// The actions after which a line has no content yet.
+    private static let lineOpeners: Set<ActionKind> = [.paragraphBreak, .paragraphDivider, .bullet, .section, .postscript]
+
     /// The legal actions, in `ActionKind` order (sentences and keywords by index); empty once done.
     public var legalActions: [Action] {
         guard !isDone, let texts else { return [] }
         let used = Set(pieces.compactMap { if case .appendSentence(let i) = $0.action { i } else { nil } })
-        let openers: Set<ActionKind> = [.paragraphBreak, .paragraphDivider, .bullet, .section, .postscript]
-        let afterContent = pieces.last.map { !openers.contains($0.action.kind) } ?? false
+        let afterContent = pieces.last.map { !Self.lineOpeners.contains($0.action.kind) } ?? false
         let lineCanStart = pieces.isEmpty || afterContent
         var actions: [Action] = bank.sentences.indices.filter { !used.contains($0) }.map(Action.appendSentence)
         for kind in ActionKind.allCases where texts.kinds.contains(kind) {
