@@ -47,9 +47,9 @@ def main():
     parser.add_argument("base")
     parser.add_argument("new")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("train", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
-    train = [a for a in args.train if a != "--"]
+    split = sys.argv.index("--") if "--" in sys.argv else len(sys.argv)
+    args = parser.parse_args(sys.argv[1:split])
+    train = sys.argv[split + 1:]
     results = {"base": [], "new": []}
     with tempfile.TemporaryDirectory() as folder:
         for index in range(args.runs):
