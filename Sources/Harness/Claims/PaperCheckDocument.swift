@@ -132,7 +132,8 @@ public enum PaperCheckDocument {
         out += "\nMargins: " + bases.joined(separator: "; ") + ".\n\n"
         if let decision = claim.decision {
             let decided = claim.tests.filter { $0.notAtConvergence == nil }.count
-            out += "**Decision.** " + (decided > 1 ? "All \(decided) tests at convergence needed (intersection-union); " : "")
+            let scope = decided < claim.tests.count ? " at convergence" : ""
+            out += "**Decision.** " + (decided > 1 ? "All \(decided) tests\(scope) needed (intersection-union); " : "")
             out += "Holm-adjusted across the run's statistical claims: support p = \(format(decision.supportPValue)), "
             out += "refutation p = \(format(decision.refutationPValue)): \(claim.statisticalVerdict(decision)!.rawValue).\n\n"
             let others = claim.marginSensitivity.filter { $0.factor != 1 }
