@@ -1,8 +1,8 @@
 /// A verdict on one claim with the p-values and interval that decided it and a sentence stating
 /// exactly which error rates are controlled. Made by `DecisionRule`.
-public struct ClaimDecision: Sendable, Equatable {
+public struct ClaimDecision: Sendable, Equatable, Codable {
     /// The form of the claim.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, Codable {
         /// effect > 0 (or > margin), refuted by effect < margin.
         case superiority
         /// effect > -margin, refuted by effect < -margin.

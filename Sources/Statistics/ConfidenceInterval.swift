@@ -1,5 +1,5 @@
 /// A two-sided confidence interval [lower, upper] at `confidenceLevel` (e.g. 0.95).
-public struct ConfidenceInterval: Sendable, Equatable {
+public struct ConfidenceInterval: Sendable, Equatable, Codable {
     public let lower: Double
     public let upper: Double
     public let confidenceLevel: Double

@@ -8,7 +8,7 @@ import CGSL
 /// `DecisionRule` is computed from these three numbers, so one comparison has one effect and one
 /// interval wherever it appears. Build one with `welch` (independent samples), `paired` (samples
 /// that share seeds) or `KaplanMeier.restrictedMeanDifference` (censored times, normal).
-public struct EffectEstimate: Sendable, Equatable {
+public struct EffectEstimate: Sendable, Equatable, Codable {
     /// The estimated effect, e.g. mean(a) - mean(b).
     public let estimate: Double
     /// Its standard error (> 0).

@@ -1,7 +1,7 @@
 /// What the data say about a claim, from two one-sided decisions with their own error control:
 /// the support test (H0: the claim is false) and the refutation test (H0: the claim holds with
 /// its margin). A rule rejects its H0 when its p-value is <= alpha.
-public enum Verdict: String, Sendable, CaseIterable {
+public enum Verdict: String, Sendable, CaseIterable, Codable {
     /// The support test rejects and the refutation test does not.
     case supported
     /// The refutation test rejects and the support test does not.

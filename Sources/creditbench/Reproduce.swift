@@ -9,8 +9,9 @@ struct Reproduce: ParsableCommand {
         Runs, in order: the estimator comparison (`compare`, quick or full size) into <output>/estimators, then \
         the claim checks into <output>/claims (efficiency of the credit, policy invariance on an exactly solved \
         token MDP, the SCAR learning claims from PPO runs with sparse, ABC and SCAR credit on sentiment \
-        control, extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with Welch or Mann-Whitney tests, bootstrap intervals, \
-        TOST margins and a Holm correction across all claims; finally regenerates paper-check.md.
+        control, extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with seed-paired effects and bootstrap intervals, \
+        censored times by restricted mean, decision rules that control both errors with stated margins, and Holm \
+        across claims; finally regenerates paper-check.md.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
         are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \
@@ -55,7 +56,7 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the estimator comparison (claims only).")
     var skipEstimators = false
 
-    @Flag(help: "Skip the SCAR learning runs (claims C3-C6 then read 'not measured in this run').")
+    @Flag(help: "Skip the SCAR learning runs (claims C3-C6b then read 'not measured in this run').")
     var skipScar = false
 
     @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions"))

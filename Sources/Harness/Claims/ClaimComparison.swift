@@ -1,113 +1,110 @@
 import Statistics
 
-/// One statistical hypothesis of a claim: a metric measured per seed for a group A (the method
-/// the paper favours) and a group B (its baseline), with the test, the effect and the decision.
+/// One comparison of a claim: a metric measured per run for a group A (the method the paper
+/// favours) and a group B (its baseline), with its one effect estimate and one interval. A claim
+/// that needs the same comparison again (C3 and C5 both compare final rewards of SCAR and sparse)
+/// reuses this value, so the comparison shows the same numbers wherever it appears.
 ///
-/// Hypotheses and decisions, at family-wise level alpha = 0.05 after Holm over every comparison
-/// of the run (`adjustedPValue`):
-/// - `.better(margin)`, the paper's claim "A is better than B" (larger values are better; a
-///   metric where smaller is better, like steps to a threshold, is passed negated). The p-value
-///   is the two-sided test of "no difference". Supported: adjusted p < alpha and mean(A) > mean(B).
-///   Not supported: adjusted p < alpha with mean(A) < mean(B), or a TOST (Welch, alpha 0.05,
-///   not corrected) shows |mean(A) - mean(B)| < margin, i.e. any advantage is smaller than the
-///   smallest one that would matter. Otherwise inconclusive.
-/// - `.equivalent(margin)`, the claim "A and B do equally well" (within margin). The p-value is
-///   the TOST p-value. Supported: adjusted p < alpha. Not supported: the bootstrap interval of
-///   the difference lies wholly outside [-margin, margin]. Otherwise inconclusive.
-///
-/// The effect is mean(A) - mean(B) with a 95% BCa bootstrap interval (4,999 resamples; the
-/// percentile interval where BCa is undefined) and Hedges' g. Samples that are both constant have
-/// no Welch statistic: their p-value is 1 if the two constants agree, 0 otherwise.
-public struct ClaimComparison: Codable, Sendable {
-    public enum Hypothesis: Codable, Sendable, Equatable {
-        case better(margin: Double)
-        case equivalent(margin: Double)
-
-        var margin: Double {
-            switch self {
-            case .better(let margin), .equivalent(let margin): return margin
-            }
-        }
+/// The effect is oriented so that a positive value favours A, and is estimated by `design`:
+/// - `.paired` when both groups hold one run per seed and the same seeds (a seed fixes the step-0
+///   batch and the evaluation stream, so seed-matched runs are paired): d_i = a_i - b_i over the
+///   seeds, `EffectEstimate.paired` (paired t, n - 1 df), and a 95% seed-level bootstrap interval
+///   (`Bootstrap.pairedDifferenceOfMeans`);
+/// - `.welch` otherwise: `EffectEstimate.welch` and the two-sample bootstrap interval
+///   (`Bootstrap.differenceOfMeans`);
+/// - `.restrictedMean` for times to a threshold that some runs never reach (right-censored at the
+///   run's last step): the restricted mean time to threshold up to the run length (Kaplan-Meier),
+///   effect RMST(B) - RMST(A) (positive: A reaches it sooner) with its normal interval
+///   (`KaplanMeier.restrictedMeanDifference`, which treats the groups as independent, so pairing
+///   is not used), and the two-sided log-rank p-value reported beside it.
+/// Bootstrap intervals are BCa with 4,999 resamples (percentile where BCa is undefined).
+public struct ClaimComparison: Codable, Sendable, Equatable {
+    public enum Design: String, Codable, Sendable {
+        case paired = "paired t (seed-matched)"
+        case welch = "Welch t (unpaired)"
+        case restrictedMean = "restricted mean time (Kaplan-Meier)"
     }
-
-    public enum Test: String, Codable, Sendable {
-        case welch = "Welch t"
-        case mannWhitney = "Mann-Whitney U"
-    }
-
-    public static let alpha = 0.05
 
     public var label: String
     public var metric: String
     public var groupA: String
     public var groupB: String
-    public var hypothesis: Hypothesis
-    public var test: Test
+    public var design: Design
+    /// The per-run values (times for `.restrictedMean`), in seed order when paired.
     public var a: [Double]
     public var b: [Double]
-    public var difference: Double
-    /// The 95% bootstrap interval of `difference` (nil when both samples are constant).
-    public var intervalLower: Double?
-    public var intervalUpper: Double?
-    public var hedgesG: Double?
-    public var pValue: Double
-    /// The equivalence p-value within the margin (for `.better`, the "no meaningful advantage" check).
-    public var tostPValue: Double?
-    /// Set by `ClaimReport` (Holm across the run); equals `pValue` until then.
-    public var adjustedPValue: Double
+    /// Whether each run reached the threshold (`.restrictedMean` only; a false time is censored).
+    public var reachedA: [Bool]?
+    public var reachedB: [Bool]?
+    /// mean(A) and mean(B), or RMST(A) and RMST(B) for `.restrictedMean`.
+    public var summaryA: Double
+    public var summaryB: Double
+    public var effect: EffectEstimate
+    /// The 95% interval of the effect (bootstrap; the normal interval for `.restrictedMean`).
+    public var interval: ConfidenceInterval?
+    public var logRankPValue: Double?
 
-    public init(label: String, metric: String, groupA: String, groupB: String, hypothesis: Hypothesis,
-                test: Test = .welch, a: [Double], b: [Double], stream: RandomStream) throws {
+    /// A comparison of per-run values: paired when the two groups' seeds match one to one, Welch
+    /// otherwise. Throws with fewer than two runs per group or when the effect has no standard error.
+    init(label: String, metric: String, groupA: String, groupB: String,
+         a: [(seed: Int, value: Double)], b: [(seed: Int, value: Double)], stream: RandomStream) throws {
         guard a.count >= 2, b.count >= 2 else {
-            throw HarnessError.invalidPlan("\(label): a comparison needs at least two seeds per group, got \(a.count) and \(b.count)")
+            throw HarnessError.invalidPlan("\(label): a comparison needs at least two runs per group, got \(a.count) and \(b.count)")
         }
+        let seedsA = a.map(\.seed).sorted(), seedsB = b.map(\.seed).sorted()
+        let paired = seedsA == seedsB && Set(seedsA).count == seedsA.count
+        let valuesA = (paired ? a.sorted { $0.seed < $1.seed } : a).map(\.value)
+        let valuesB = (paired ? b.sorted { $0.seed < $1.seed } : b).map(\.value)
         self.label = label
         self.metric = metric
         self.groupA = groupA
         self.groupB = groupB
-        self.hypothesis = hypothesis
-        self.test = test
-        self.a = a
-        self.b = b
-        difference = try Descriptive.mean(a) - Descriptive.mean(b)
-        let interval = Self.bootstrapInterval(a, b, stream: stream)
-        intervalLower = interval?.lower
-        intervalUpper = interval?.upper
-        hedgesG = try? EffectSize.hedgesG(a, b)
-        let constant = Set(a).count == 1 && Set(b).count == 1
-        tostPValue = constant ? (abs(difference) < hypothesis.margin ? 0 : 1)
-            : try Equivalence.tost(a, b, margin: hypothesis.margin).pValue
-        switch hypothesis {
-        case .better:
-            if constant {
-                pValue = difference == 0 ? 1 : 0
-            } else {
-                pValue = try test == .welch ? HypothesisTest.welch(a, b).pValue : HypothesisTest.mannWhitneyU(a, b).pValue
-            }
-        case .equivalent:
-            pValue = tostPValue!
-        }
-        adjustedPValue = pValue
+        design = paired ? .paired : .welch
+        self.a = valuesA
+        self.b = valuesB
+        summaryA = try Descriptive.mean(valuesA)
+        summaryB = try Descriptive.mean(valuesB)
+        effect = try paired ? EffectEstimate.paired(valuesA, valuesB) : EffectEstimate.welch(valuesA, valuesB)
+        interval = Self.bootstrapInterval(valuesA, valuesB, paired: paired, stream: stream)
     }
 
-    public var verdict: Verdict {
-        let significant = adjustedPValue < Self.alpha
-        switch hypothesis {
-        case .better(let margin):
-            if significant { return difference > 0 ? .supported : .notSupported }
-            if let tost = tostPValue, tost < Self.alpha, margin > 0 { return .notSupported }
-            return .inconclusive
-        case .equivalent(let margin):
-            if significant { return .supported }
-            if let lower = intervalLower, let upper = intervalUpper, lower > margin || upper < -margin { return .notSupported }
-            return .inconclusive
-        }
+    /// Runs of A against runs of B on `value` (larger favours A), paired by seed where possible.
+    init(label: String, metric: String, groupA: String, groupB: String, a: [CurveRun], b: [CurveRun],
+         stream: RandomStream, _ value: (CurveRun) -> Double) throws {
+        try self.init(label: label, metric: metric, groupA: groupA, groupB: groupB,
+                      a: a.map { ($0.seed, value($0)) }, b: b.map { ($0.seed, value($0)) }, stream: stream)
     }
 
-    static func bootstrapInterval(_ a: [Double], _ b: [Double], stream: RandomStream) -> ConfidenceInterval? {
-        if let bca = try? Bootstrap.differenceOfMeans(a, b, resamples: 4999, method: .bca, stream: stream.substream(0)) {
-            return bca
+    /// Steps until each run's smoothed curve reaches `threshold` (`CurveMetrics.timeToThreshold`),
+    /// censored at the last step, compared by the restricted mean time up to `horizon` (the run
+    /// length). Throws when neither group's times vary (no standard error).
+    init(label: String, groupA: String, groupB: String, a: [CurveRun], b: [CurveRun], threshold: Double, horizon: Double) throws {
+        let timesA = a.map { CurveMetrics.timeToThreshold($0, threshold: threshold) }
+        let timesB = b.map { CurveMetrics.timeToThreshold($0, threshold: threshold) }
+        let censoredA = try CensoredSample(times: timesA.map(\.time), reached: timesA.map(\.reached))
+        let censoredB = try CensoredSample(times: timesB.map(\.time), reached: timesB.map(\.reached))
+        self.label = label
+        metric = "steps to threshold (restricted mean up to \(PaperCheckDocument.format(horizon)))"
+        self.groupA = groupA
+        self.groupB = groupB
+        design = .restrictedMean
+        self.a = censoredA.times
+        self.b = censoredB.times
+        reachedA = censoredA.reached
+        reachedB = censoredB.reached
+        summaryA = try KaplanMeier(censoredA).restrictedMean(horizon: horizon).estimate
+        summaryB = try KaplanMeier(censoredB).restrictedMean(horizon: horizon).estimate
+        effect = try KaplanMeier.restrictedMeanDifference(censoredB, censoredA, horizon: horizon)
+        interval = try effect.interval(confidenceLevel: 0.95)
+        logRankPValue = try? HypothesisTest.logRank(censoredA, censoredB).pValue
+    }
+
+    static func bootstrapInterval(_ a: [Double], _ b: [Double], paired: Bool, stream: RandomStream) -> ConfidenceInterval? {
+        func interval(_ method: Bootstrap.Method, _ substream: UInt64) -> ConfidenceInterval? {
+            paired
+                ? try? Bootstrap.pairedDifferenceOfMeans(a, b, resamples: 4999, method: method, stream: stream.substream(substream))
+                : try? Bootstrap.differenceOfMeans(a, b, resamples: 4999, method: method, stream: stream.substream(substream))
         }
-        return try? Bootstrap.differenceOfMeans(a, b, resamples: 4999, method: .percentile, stream: stream.substream(1))
+        return interval(.bca, 0) ?? interval(.percentile, 1)
     }
 }

@@ -5,20 +5,38 @@ import Statistics
 /// The claims of one run as files, after the Holm correction across the run:
 /// - `claims.csv`: one row per claim (id, paper, title, verdict);
 /// - `claim_numbers.csv`: tidy, one row per number (claim, kind, name, statistic, value), kinds
-///   `measurement`, `exact` (measured and tolerance) and `comparison` (means, difference and its
-///   interval, Hedges' g, p-values, verdict as 1/0/-1 for supported/inconclusive/not supported);
-/// - `claim_samples.csv`: tidy, the per-seed values behind every comparison;
+///   `measurement`, `exact` (measured and tolerance), `test` (one row per number of each test:
+///   means, effect, its standard error and intervals, margin, p-values, verdict code) and `claim`
+///   (the claim's Holm-adjusted p-values and verdict code at each margin factor); verdict codes
+///   are 1 supported, 0.5 supported below the margin, 0 inconclusive, -1 not supported;
+/// - `claim_samples.csv`: tidy, the per-run values behind every test;
 /// - `claims.json`: everything, verdicts included.
 public enum ClaimReport {
-    /// Replaces every comparison's adjusted p-value by its Holm-adjusted value over all
-    /// comparisons of all claims (one family per run).
+    /// The margin factors of the sensitivity table: half, the stated margin, double.
+    public static let marginFactors = [0.5, 1, 2]
+
+    /// Holm across the run's statistically decided claims (`ClaimCheck.isDecidedStatistically`),
+    /// on support and refutation p-values separately (`DecisionRule.holm`), once per margin factor:
+    /// sets each claim's `decision` (factor 1) and `marginSensitivity` (every factor).
     public static func adjust(_ claims: inout [ClaimCheck]) throws {
-        let raw = claims.flatMap { $0.comparisons.map(\.pValue) }
-        var adjusted = try MultipleTesting.holm(raw)[...]
-        for c in claims.indices {
-            for k in claims[c].comparisons.indices {
-                claims[c].comparisons[k].adjustedPValue = adjusted.removeFirst()
+        let family = claims.indices.filter { claims[$0].isDecidedStatistically }
+        for factor in marginFactors {
+            let adjusted = try DecisionRule.holm(family.map { try claims[$0].unadjustedDecision(marginFactor: factor)! })
+            for (index, decision) in zip(family, adjusted) {
+                if factor == 1 { claims[index].decision = decision }
+                claims[index].marginSensitivity.append(.init(factor: factor, verdict: claims[index].statisticalVerdict(decision)!))
             }
+        }
+    }
+
+    /// The verdict code of `claim_numbers.csv`; nil for verdicts no test makes.
+    static func code(_ verdict: Verdict) -> Double? {
+        switch verdict {
+        case .supported: 1
+        case .belowMargin: 0.5
+        case .inconclusive: 0
+        case .notSupported: -1
+        case .notAtConvergence, .notMeasured: nil
         }
     }
 
@@ -37,16 +55,18 @@ public enum ClaimReport {
                 try numbers.write([claim.id, "exact", check.name, "measured", CSVWriter.cell(check.measured)])
                 try numbers.write([claim.id, "exact", check.name, "tolerance", CSVWriter.cell(check.tolerance)])
             }
-            for c in claim.comparisons {
+            for test in claim.tests {
+                let c = test.comparison, d = test.decision
                 let cells: [(String, Double?)] = [
-                    ("mean_a", c.a.reduce(0, +) / Double(c.a.count)), ("mean_b", c.b.reduce(0, +) / Double(c.b.count)),
-                    ("difference", c.difference), ("ci_lower", c.intervalLower), ("ci_upper", c.intervalUpper),
-                    ("hedges_g", c.hedgesG), ("margin", c.hypothesis.margin), ("p_value", c.pValue),
-                    ("tost_p_value", c.tostPValue), ("holm_p_value", c.adjustedPValue),
-                    ("verdict_code", c.verdict == .supported ? 1 : c.verdict == .notSupported ? -1 : 0),
+                    ("summary_a", c.summaryA), ("summary_b", c.summaryB), ("effect", c.effect.estimate),
+                    ("standard_error", c.effect.standardError), ("degrees_of_freedom", c.effect.degreesOfFreedom),
+                    ("ci95_lower", c.interval?.lower), ("ci95_upper", c.interval?.upper),
+                    ("decision_interval_lower", d.interval?.lower), ("decision_interval_upper", d.interval?.upper),
+                    ("margin", test.margin), ("support_p_value", d.supportPValue), ("refutation_p_value", d.refutationPValue),
+                    ("log_rank_p_value", c.logRankPValue), ("verdict_code", code(Verdict(d.verdict))),
                 ]
                 for (statistic, value) in cells {
-                    try numbers.write([claim.id, "comparison", c.label, statistic, CSVWriter.cell(value)])
+                    try numbers.write([claim.id, "test", c.label, statistic, CSVWriter.cell(value)])
                 }
                 for (group, values) in [(c.groupA, c.a), (c.groupB, c.b)] {
                     for (index, value) in values.enumerated() {
@@ -54,16 +74,25 @@ public enum ClaimReport {
                     }
                 }
             }
+            if let decision = claim.decision {
+                for (statistic, value) in [("holm_support_p_value", decision.supportPValue),
+                                           ("holm_refutation_p_value", decision.refutationPValue)] {
+                    try numbers.write([claim.id, "claim", claim.id, statistic, CSVWriter.cell(value)])
+                }
+                for row in claim.marginSensitivity {
+                    try numbers.write([claim.id, "claim", "margin x \(CSVWriter.cell(row.factor))", "verdict_code",
+                                       CSVWriter.cell(code(row.verdict))])
+                }
+            }
         }
         struct Entry: Encodable {
             var claim: ClaimCheck
             var verdict: Verdict
-            var comparisonVerdicts: [Verdict]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let entries = claims.map { Entry(claim: $0, verdict: $0.verdict, comparisonVerdicts: $0.comparisons.map(\.verdict)) }
+        let entries = claims.map { Entry(claim: $0, verdict: $0.verdict) }
         try encoder.encode(entries).write(to: folder.appendingPathComponent("claims.json"))
     }
 }

@@ -47,13 +47,12 @@ public enum CurveMetrics {
         }
     }
 
-    /// The first step whose smoothed value reaches `threshold`; a run that never reaches it is
-    /// censored at s_m + (s_m - s_{m-1}) (one evaluation interval past the end), so it ranks
-    /// behind every run that does (rank tests treat it correctly; means understate the gap).
-    public static func stepsToThreshold(_ run: CurveRun, threshold: Double) -> Double {
-        if let index = smoothed(run).firstIndex(where: { $0 >= threshold }) { return Double(run.steps[index]) }
-        let last = run.steps.last!
-        return Double(last + (run.steps.count > 1 ? last - run.steps[run.steps.count - 2] : 1))
+    /// The first step whose smoothed value reaches `threshold`, reached = true; a run that never
+    /// reaches it is right-censored at its last step s_m (reached = false: its time is only known
+    /// to exceed s_m), for `KaplanMeier` and the log-rank test.
+    public static func timeToThreshold(_ run: CurveRun, threshold: Double) -> (time: Double, reached: Bool) {
+        if let index = smoothed(run).firstIndex(where: { $0 >= threshold }) { return (Double(run.steps[index]), true) }
+        return (Double(run.steps.last!), false)
     }
 
     /// The mean over `runs` of the first evaluation y_0 (the untrained policy's reward).
@@ -61,7 +60,7 @@ public enum CurveMetrics {
         runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
     }
 
-    /// The threshold of `stepsToThreshold`, defined from the data of all compared schemes:
+    /// The threshold of `timeToThreshold`, defined from the data of all compared schemes:
     /// start + fraction (best - start), where start = mean over all runs of y_0 (the untrained
     /// policy) and best = the largest, over schemes, of the mean final reward.
     public static func threshold(_ runs: [CurveRun], fraction: Double = 0.9) -> Double {

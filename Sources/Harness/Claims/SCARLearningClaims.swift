@@ -54,19 +54,20 @@ public enum SCARTask: String, CaseIterable, Sendable {
     }
 }
 
-/// SCAR's empirical claims from `seeds` runs per scheme on each task:
-/// - C3 (invariance in practice): SCAR's final reward is equivalent to sparse RLHF's within 5% of
-///   the learning gain (TOST), per task;
-/// - C4 (faster convergence): SCAR beats sparse (and ABC on sentiment) on area under the curve and
-///   on steps to the data-defined threshold (`CurveMetrics.threshold`), per task;
-/// - C5 (higher final reward): SCAR beats sparse, sparse with the reward doubled (the reviewers'
-///   reward-scale control: sparse reward plus full-weight dense credit roughly doubles the return)
-///   and ABC on sentiment, per task;
-/// - C6 (granularity, sentiment only): span-level SCAR gains more held-out reward per
-///   reward-model call than token level; sentence level is reported.
-/// Gains are final reward minus the untrained policy's (`CurveMetrics.initialReward`); margins are
-/// 5% of the task's learning gain (threshold as in `CurveMetrics.threshold`, over sparse, the
-/// dense baselines and SCAR).
+/// SCAR's empirical claims from `seeds` runs per scheme on each task, every comparison paired by
+/// seed (`ClaimComparison`), every margin fixed by `ClaimMargins`, each claim decided by
+/// `DecisionRule.allOf` over its tests (`ClaimTest`):
+/// - C3 (invariance in practice): SCAR's final reward is equivalent to sparse RLHF's (TOST, per
+///   task); decided only where SCAR's and sparse's runs pass the `PlateauCheck` with the reward
+///   margin as tolerance, "not at convergence" otherwise;
+/// - C4 (faster convergence): SCAR beats sparse (and ABC on sentiment) on area under the curve
+///   (superiority) and on time to the data-defined threshold (`CurveMetrics.threshold`, restricted
+///   mean time with censoring, superiority), per task;
+/// - C5 (higher final reward): SCAR beats sparse, sparse with the reward doubled and ABC on
+///   sentiment (superiority), per task;
+/// - C6a/C6b (granularity, sentiment only): span-level (C6a) and sentence-level (C6b) SCAR are
+///   non-inferior to token level on final reward and on area, at the measured cost ratio in
+///   reward-model calls (an exact check that the ratio is below 1).
 public enum SCARLearningClaims {
     /// One task's experiment: its runner (`nil`: not run), store and sizes.
     public struct Experiment {
@@ -100,19 +101,23 @@ public enum SCARLearningClaims {
     ]
 
     static func emptyClaims(design: String) -> [ClaimCheck] {
-        [
+        let c6 = { (level: String, id: String) in
+            ClaimCheck(id: id, title: "\(level.capitalized)-level SCAR is as good as token level at a fraction of the calls", paper: "SCAR",
+                       statement: "Span-level credit is as good as or better than token level at a fraction of the cost" + (level == "span" ? "." : " (the same question for sentences, which the paper does not ask)."),
+                       evidence: [evidence[2]], design: design + " \(id) (sentiment): non-inferiority of \(level)-level to token-level SCAR on final held-out reward and on area under the curve (paired by seed, margin 5% of the gap from the untrained policy to VADER's maximum 1), both needed (intersection-union); the cost is the ratio of reward-model calls, checked to be below 1.")
+        }
+        return [
             ClaimCheck(id: "C3", title: "SCAR reaches the same reward as sparse RLHF", paper: "SCAR",
                        statement: "Shapley credit preserves the optimal policy, so at convergence SCAR and sparse RLHF reach the same reward.",
-                       evidence: [evidence[1]], design: design + " C3: TOST of SCAR (span level on sentiment) vs sparse on final reward, margin 5% of the task's learning gain, per task."),
+                       evidence: [evidence[1]], design: design + " C3: equivalence (TOST) of SCAR (span level on sentiment) and sparse on final reward, paired by seed, margin 5% of the gap from the untrained policy to the task's maximum, every task needed (intersection-union); a task is decided only where both schemes' runs are shown to have plateaued (TOST at 5% that training as long again at each run's slope over its last 20% of steps would move the mean reward by less than the margin; on the training-batch reward curve, since the stored curves hold no held-out evaluation before the end); a task not at convergence cannot support the claim, a converged task can refute it."),
             ClaimCheck(id: "C4", title: "SCAR converges faster than sparse RLHF and ABC", paper: "SCAR",
                        statement: "SCAR converges faster than sparse RLHF and attention-based credit on sentiment control, summarization and instruction following (reward curves).",
-                       evidence: [evidence[1], evidence[3]], design: design + " C4: area under the curve (Welch t) and steps to the threshold (Mann-Whitney U) of SCAR vs sparse on each task, and vs ABC on sentiment."),
+                       evidence: [evidence[1], evidence[3]], design: design + " C4: superiority of SCAR over sparse on each task, and over ABC on sentiment, on area under the training-batch reward curve (paired t; margin 5% of the gap from the untrained policy to the maximum) and on steps until the smoothed curve reaches the threshold (runs that never do are censored at the run length; restricted mean time by Kaplan-Meier up to the run length, log-rank reported; margin 5% of the run length); every comparison needed (intersection-union)."),
             ClaimCheck(id: "C5", title: "SCAR ends with a higher reward than ABC and sparse RLHF", paper: "SCAR",
                        statement: "SCAR reaches a higher held-out reward than ABC and sparse RLHF.",
-                       evidence: [evidence[0], evidence[3]], design: design + " C5: final reward (Welch t) of SCAR vs sparse and vs sparse with doubled reward (reward-scale control) on each task, and vs ABC on sentiment."),
-            ClaimCheck(id: "C6", title: "Spans give more reward per reward-model call than tokens", paper: "SCAR",
-                       statement: "Span-level credit is as good as or better than token level at a fraction of the cost.",
-                       evidence: [evidence[2]], design: design + " C6 (sentiment): held-out reward gain per reward-model call (Welch t), span-level SCAR vs token level; sentence level reported."),
+                       evidence: [evidence[0], evidence[3]], design: design + " C5: superiority of SCAR's final held-out reward over sparse and sparse with doubled reward (reward-scale control) on each task, and over ABC on sentiment (paired t; margin 5% of the gap from the untrained policy to the maximum); every comparison needed (intersection-union)."),
+            c6("span", "C6a"),
+            c6("sentence", "C6b"),
         ]
     }
 
@@ -131,7 +136,7 @@ public enum SCARLearningClaims {
             try fill(&claims, task: task, runs: taskRuns, stream: stream, comparisonIndex: &comparisonIndex)
         }
         let skipped = experiments.filter { $0.runner == nil }.map(\.task.rawValue)
-        for i in claims.indices where claims[i].comparisons.isEmpty {
+        for i in claims.indices where claims[i].tests.isEmpty {
             claims[i].notMeasuredReason = "the SCAR learning runs of \(skipped.joined(separator: ", ")) were skipped (`reproduce --skip-scar`)."
         }
         return (claims, runs)
@@ -170,48 +175,62 @@ public enum SCARLearningClaims {
         run.totals["final_evaluation"] ?? CurveMetrics.finalReward(run)
     }
 
-    /// Adds one task's comparisons and measurements to C3-C6 (`claims` as `emptyClaims` orders them).
+    /// Adds one task's tests and measurements to C3-C6b (`claims` as `emptyClaims` orders them).
     static func fill(_ claims: inout [ClaimCheck], task: SCARTask, runs: [CurveRun], stream: RandomStream,
                      comparisonIndex: inout UInt64) throws {
         func of(_ scheme: CreditScheme) -> [CurveRun] { runs.filter { $0.scheme == scheme.description } }
         let compared = runs.filter { ([.sparse, task.scar] + task.denseBaselines).map(\.description).contains($0.scheme) }
         let threshold = CurveMetrics.threshold(compared)
         let start = CurveMetrics.initialReward(runs)
-        let margin = 0.05 * (threshold - start) / 0.9
-        let stepMargin = 0.05 * Double(runs[0].steps.last!)
-        let scar = of(task.scar)
-        func compare(_ label: String, _ metric: String, _ baseline: CreditScheme, _ hypothesis: ClaimComparison.Hypothesis,
-                     test: ClaimComparison.Test = .welch, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
+        let reward = try ClaimMargins.reward(untrained: start, attainable: ClaimMargins.attainable(task))
+        let runLength = Double(runs[0].steps.last!)
+        let steps = ClaimMargins.steps(runLength: runLength)
+        func compare(_ scheme: CreditScheme, _ baseline: CreditScheme, _ metric: String, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
             comparisonIndex += 1
-            return try ClaimComparison(label: "\(label) (\(task.rawValue))", metric: metric,
-                                       groupA: "\(task.rawValue): \(task.scar)", groupB: "\(task.rawValue): \(baseline)",
-                                       hypothesis: hypothesis, test: test, a: scar.map(value), b: of(baseline).map(value),
-                                       stream: stream.substream(comparisonIndex))
+            return try ClaimComparison(label: "\(scheme) vs \(baseline), \(metric) (\(task.rawValue))", metric: metric,
+                                       groupA: "\(task.rawValue): \(scheme)", groupB: "\(task.rawValue): \(baseline)",
+                                       a: of(scheme), b: of(baseline), stream: stream.substream(comparisonIndex), value)
         }
-        let steps = { (run: CurveRun) in -CurveMetrics.stepsToThreshold(run, threshold: threshold) }
-        claims[0].comparisons.append(try compare("C3 final vs sparse", "final reward", .sparse, .equivalent(margin: margin), finalReward))
-        claims[1].comparisons += try ([.sparse] + task.denseBaselines).flatMap { baseline in [
-            try compare("C4 area vs \(baseline)", "area under the curve", baseline, .better(margin: margin), CurveMetrics.area),
-            try compare("C4 steps vs \(baseline)", "minus steps to threshold", baseline, .better(margin: stepMargin), test: .mannWhitney, steps),
+        let finalVersus = try Dictionary(uniqueKeysWithValues: (task.denseBaselines + [.sparse, .scaledSparse(factor: 2)]).map {
+            ($0, try compare(task.scar, $0, "final reward", finalReward))
+        })
+        var invariance = try ClaimTest(finalVersus[.sparse]!, rule: .equivalence, margin: reward.margin, marginBasis: reward.basis)
+        let plateaus = try task.schemes.map { try PlateauCheck(of($0), tolerance: reward.margin) }
+        claims[0].measurements += plateaus.map(\.measurement)
+        let moving = plateaus.filter { [task.scar, .sparse].map(\.description).contains($0.scheme) && !$0.passes }.map(\.scheme)
+        if !moving.isEmpty {
+            invariance.notAtConvergence = "\(task.rawValue): plateau of \(moving.joined(separator: " and ")) not shown"
+        }
+        claims[0].tests.append(invariance)
+        claims[1].tests += try ([.sparse] + task.denseBaselines).flatMap { baseline in [
+            try ClaimTest(compare(task.scar, baseline, "area under the curve", CurveMetrics.area), rule: .superiority,
+                          margin: reward.margin, marginBasis: reward.basis),
+            try ClaimTest(ClaimComparison(label: "\(task.scar) vs \(baseline), steps to threshold (\(task.rawValue))",
+                                          groupA: "\(task.rawValue): \(task.scar)", groupB: "\(task.rawValue): \(baseline)",
+                                          a: of(task.scar), b: of(baseline), threshold: threshold, horizon: runLength),
+                          rule: .superiority, margin: steps.margin, marginBasis: steps.basis),
         ] }
-        claims[2].comparisons += try (task.denseBaselines + [.sparse, .scaledSparse(factor: 2)]).map { baseline in
-            try compare("C5 final vs \(baseline)", "final reward", baseline, .better(margin: margin), finalReward)
+        claims[2].tests += try (task.denseBaselines + [.sparse, .scaledSparse(factor: 2)]).map { baseline in
+            try ClaimTest(finalVersus[baseline]!, rule: .superiority, margin: reward.margin, marginBasis: reward.basis)
         }
         for i in 0..<3 {
             claims[i].measurements += [
                 Measurement("\(task.rawValue): reward of the untrained policy", start),
+                Measurement("\(task.rawValue): reward margin", reward.margin, note: reward.basis),
                 Measurement("\(task.rawValue): threshold", threshold,
                             note: "start + 0.9 (best final of \(([.sparse] + task.denseBaselines + [task.scar]).map(\.description).joined(separator: ", ")) - start)"),
             ]
         }
         guard task == .sentiment else { return }
-        let gainPerCall = { (run: CurveRun) in (finalReward(run) - run.values[0]) / max(run.totals["reward_calls"] ?? 1, 1) }
-        let perCallMargin = 0.05 * abs(scar.map(gainPerCall).reduce(0, +) / Double(max(scar.count, 1)))
-        claims[3].comparisons.append(try compare("C6 gain per call vs tokens", "reward gain per reward-model call", SCARTask.sentimentSCAR(.tokens),
-                                                 .better(margin: max(perCallMargin, 1e-12)), gainPerCall))
-        claims[3].measurements += [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map(SCARTask.sentimentSCAR).map { scheme in
-            let values = of(scheme).map(gainPerCall)
-            return Measurement("mean gain per reward-model call, \(scheme)", values.reduce(0, +) / Double(max(values.count, 1)))
+        let calls = { (scheme: CreditScheme) in of(scheme).map { $0.totals["reward_calls"] ?? .nan }.reduce(0, +) / Double(of(scheme).count) }
+        let tokens = SCARTask.sentimentSCAR(.tokens)
+        for (index, scheme) in [(3, task.scar), (4, SCARTask.sentimentSCAR(.sentences))] {
+            claims[index].tests += try [("final reward", finalReward), ("area under the curve", CurveMetrics.area)].map { metric, value in
+                try ClaimTest(compare(scheme, tokens, metric, value), rule: .nonInferiority, margin: reward.margin, marginBasis: reward.basis)
+            }
+            claims[index].exactChecks.append(ExactCheck(name: "reward-model calls, \(scheme) / \(tokens) (below 1: cheaper)",
+                                                        measured: calls(scheme) / calls(tokens), tolerance: 1))
+            claims[index].measurements += [scheme, tokens].map { Measurement("mean reward-model calls per run, \($0)", calls($0)) }
         }
     }
 }
