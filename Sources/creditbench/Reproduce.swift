@@ -25,6 +25,8 @@ struct Reproduce: ParsableCommand {
           creditbench reproduce --full --output results
           creditbench reproduce --seeds 10 --skip-estimators
           creditbench reproduce --full --skip-estimators --scar-tasks summarization,instructions
+          creditbench reproduce --quick --output out --shard 0/4   (1/4 ... 3/4, e.g. as a Slurm job array)
+          creditbench reproduce --quick --output out --paper-check out/paper-check.md --merge-shards 4
         """
     )
 
@@ -62,8 +64,16 @@ struct Reproduce: ParsableCommand {
     @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions"))
     var scarTasks: String = SCARTask.allCases.map(\.rawValue).joined(separator: ",")
 
+    @Option(help: ArgumentHelp("Run shard I of N (I in 0..<N) of the estimator comparison's instances and of the learning runs, each into its own files under the output folder (a rerun skips what the shard finished); no claims. Then --merge-shards N.", valueName: "I/N"))
+    var shard: ShardSpec?
+
+    @Option(help: ArgumentHelp("Put the N shards' files together and write what one process writes (estimators, claims, paper-check.md); trains nothing and names the shards to rerun if a run is missing.", valueName: "N"))
+    var mergeShards: Int?
+
     func validate() throws {
         if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
+        if let mergeShards, mergeShards < 1 { throw ValidationError("--merge-shards must be at least 1, got \(mergeShards)") }
+        if shard != nil && mergeShards != nil { throw ValidationError("--shard runs one shard, --merge-shards puts them together: give one") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try tasks()
     }
@@ -71,12 +81,14 @@ struct Reproduce: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: output)
         if !skipEstimators {
+            let sharding = shard.map { ["--shard", $0.description] } ?? mergeShards.map { ["--merge-shards", String($0)] } ?? []
             let compare = try Compare.parse((size == .quick ? ["--quick"] : []) + [
                 "--seed", String(seed), "--jobs", String(jobs), "--output", folder.appendingPathComponent("estimators").path,
-            ])
+            ] + sharding)
             try compare.run()
         }
-        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed, jobs: jobs, force: force)
+        let role: LearningRunRole = shard.map { .shard(index: $0.index, count: $0.count) } ?? mergeShards.map { .merge(shardCount: $0) } ?? .all
+        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed, jobs: jobs, force: force, role: role)
         let claims: [ClaimCheck]
         do {
             claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),
@@ -84,6 +96,10 @@ struct Reproduce: ParsableCommand {
                                        scarRunners: skipScar ? [:] : try runners())
         } catch {
             throw CommandFailure("\(error) (finished learning runs are kept in \(folder.appendingPathComponent("claims/curves").path))")
+        }
+        if let shard {
+            FileHandle.standardError.write(Data("shard \(shard) finished; put the shards together with --merge-shards \(shard.count)\n".utf8))
+            return
         }
         for claim in claims { print("\(claim.id)\t\(claim.verdict.rawValue)\t\(claim.title)") }
         FileHandle.standardError.write(Data("wrote \(folder.path)/claims and \(paperCheck)\n".utf8))

@@ -13,13 +13,16 @@ public struct ClaimsSettings: Sendable {
     public var jobs: Int
     /// Retrain every learning run instead of reusing stored curves.
     public var force: Bool
+    /// One process, one shard of a job array, or the step that puts the shards together.
+    public var role: LearningRunRole
 
-    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0, jobs: Int = 1, force: Bool = false) {
+    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0, jobs: Int = 1, force: Bool = false, role: LearningRunRole = .all) {
         self.quick = quick
         self.seeds = seeds ?? (quick ? 6 : 20)
         self.seed = seed
         self.jobs = jobs
         self.force = force
+        self.role = role
     }
 
     var efficiencyTexts: Int { quick ? 40 : 300 }
@@ -68,6 +71,11 @@ public struct ClaimsSettings: Sendable {
 /// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
 /// not run (their comparisons are missing; a claim with none reads "not measured"). Progress goes
 /// to standard error.
+///
+/// Under `settings.role = .shard(I, N)` only the learning runs that shard owns are trained, into
+/// `curves/shards/<name>.shard-I-of-N.csv`, and no claim is decided (none is returned); under
+/// `.merge(N)` the shard stores' runs are first adopted into `curves/<name>.csv`, nothing is
+/// trained, and the claims are decided as one process would.
 public enum ClaimsRun {
     @discardableResult
     public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
@@ -75,23 +83,40 @@ public enum ClaimsRun {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
         func note(_ text: String) { FileHandle.standardError.write(Data("claims: \(text)\n".utf8)) }
+        func store(_ name: String) throws -> CurveStore {
+            let curves = folder.appendingPathComponent("curves")
+            switch settings.role {
+            case .all:
+                return try CurveStore(url: curves.appendingPathComponent("\(name).csv"))
+            case .shard(let index, let count):
+                return try CurveStore(url: curves.appendingPathComponent("shards/\(name).shard-\(index)-of-\(count).csv"))
+            case .merge(let count):
+                let main = try CurveStore(url: curves.appendingPathComponent("\(name).csv"))
+                let shards = try (0..<count).map { curves.appendingPathComponent("shards/\(name).shard-\($0)-of-\(count).csv") }
+                    .filter { FileManager.default.fileExists(atPath: $0.path) }.map { try CurveStore(url: $0) }
+                try main.adopt(from: shards)
+                return main
+            }
+        }
+
+        if case .shard = settings.role {
+            try trainShard(settings: settings, scarRunners: scarRunners, store: store)
+            return []
+        }
 
         note("C1 efficiency on \(settings.efficiencyTexts) texts")
         var claims = [try EfficiencyClaim.check(texts: settings.efficiencyTexts, seed: settings.seed)]
         note("C2 policy invariance on \(settings.invarianceTables) reward tables")
         claims += try PolicyInvarianceClaim.check(tables: settings.invarianceTables, seed: settings.seed)
 
-        let experiments = SCARTask.allCases.map { task in
-            let (steps, batchSize) = settings.scarSize(task)
-            return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
-                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.map(\.description).joined(separator: ", ")).")
-        }
+        let experiments = experiments(settings: settings, scarRunners: scarRunners)
         let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
                                        label: "C3-C6 SCAR runs")
         let scar = try SCARLearningClaims.check(
             experiments: experiments,
-            store: { try CurveStore(url: folder.appendingPathComponent("curves/\($0.task.rawValue).csv")) },
-            seeds: settings.seeds, stream: stream.substream(3), jobs: settings.jobs, force: settings.force, progress: scarProgress.update)
+            store: { try store($0.task.rawValue) },
+            seeds: settings.seeds, stream: stream.substream(3), jobs: settings.jobs, force: settings.force, role: settings.role,
+            progress: scarProgress.update)
         claims += scar.claims
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
@@ -109,9 +134,9 @@ public enum ClaimsRun {
                          })]).render(to: folder.appendingPathComponent("closed_form_timing"))
 
         let shapE = settings.shapE
-        let store = try CurveStore(url: folder.appendingPathComponent("curves/shape_grpo.csv"))
         let progress = ProgressBar(total: shapE.seeds * SetCredit.allCases.count, label: "C7b-c GRPO runs")
-        let runs = try shapE.run(store: store, jobs: settings.jobs, force: settings.force, progress: progress.update)
+        let runs = try shapE.run(store: try store("shape_grpo"), jobs: settings.jobs, force: settings.force, role: settings.role,
+                                 progress: progress.update)
         claims += try shapE.claims(runs, stream: stream.substream(7))
         try LearningCurveChart.chart(title: "MovieLens set recommendation: held-out best-candidate reward",
                                      yLabel: "mean held-out set reward (stars)", runs: runs,
@@ -123,5 +148,28 @@ public enum ClaimsRun {
         try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits)
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
+    }
+
+    /// A shard's share of the SCAR and GRPO learning runs, trained into its own stores.
+    static func trainShard(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner],
+                           store: (String) throws -> CurveStore) throws {
+        let experiments = experiments(settings: settings, scarRunners: scarRunners)
+        let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
+                                       label: "SCAR runs (this shard's share)")
+        _ = try SCARLearningClaims.runs(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
+                                        jobs: settings.jobs, force: settings.force, role: settings.role, progress: scarProgress.update)
+        let shapE = settings.shapE
+        let progress = ProgressBar(total: shapE.seeds * SetCredit.allCases.count, label: "GRPO runs (this shard's share)")
+        _ = try shapE.run(store: try store("shape_grpo"), jobs: settings.jobs, force: settings.force, role: settings.role,
+                          progress: progress.update)
+    }
+
+    /// The SCAR experiments of `settings`, one per task (without a runner: not run).
+    static func experiments(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner]) -> [SCARLearningClaims.Experiment] {
+        SCARTask.allCases.map { task in
+            let (steps, batchSize) = settings.scarSize(task)
+            return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
+                                                 design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.map(\.description).joined(separator: ", ")).")
+        }
     }
 }

@@ -19,6 +19,8 @@ import Learning
 public final class CurveStore {
     public let url: URL
     private var finished: [String: CurveRun] = [:]
+    /// The configuration string of each finished run, by key (its `configuration` row).
+    private var configurations: [String: String] = [:]
 
     static let header = "key,scheme,seed,kind,step,value"
 
@@ -31,7 +33,7 @@ public final class CurveStore {
             guard text.split(separator: "\n", maxSplits: 1).first.map(String.init) == CurveStore.header else {
                 throw HarnessError.invalidPlan("\(url.path) is not a curve store (its first line is not '\(CurveStore.header)'); refusing to overwrite it (move it away to start afresh)")
             }
-            finished = CurveStore.parse(text)
+            (finished, configurations) = CurveStore.parse(text)
         } else {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data((CurveStore.header + "\n").utf8).write(to: url)
@@ -75,6 +77,21 @@ public final class CurveStore {
         }
         try handle.write(contentsOf: Data((torn + lines.joined(separator: "\n") + "\n").utf8))
         finished[key] = run
+        configurations[key] = configuration
+    }
+
+    /// Appends every run of `others` (e.g. the stores of a job array's shards) that this store
+    /// lacks, in the others' key order; returns how many it adopted.
+    @discardableResult
+    public func adopt(from others: [CurveStore]) throws -> Int {
+        var adopted = 0
+        for other in others {
+            for key in other.finished.keys.sorted() where finished[key] == nil {
+                try append(other.finished[key]!, configuration: other.configurations[key]!)
+                adopted += 1
+            }
+        }
+        return adopted
     }
 
     static func checkIdentifier(_ text: String) throws {
@@ -83,10 +100,12 @@ public final class CurveStore {
         }
     }
 
-    /// Complete runs by key; malformed lines are skipped.
-    static func parse(_ text: String) -> [String: CurveRun] {
+    /// Complete runs and their configuration strings by key; malformed lines are skipped.
+    static func parse(_ text: String) -> (runs: [String: CurveRun], configurations: [String: String]) {
         var pending: [String: (steps: [Int], values: [Double], totals: [String: Double])] = [:]
         var complete: [String: CurveRun] = [:]
+        var configurations: [String: String] = [:]
+        var pendingConfigurations: [String: String] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == 6, let seed = Int(cells[2]) else { continue }
@@ -94,19 +113,22 @@ public final class CurveStore {
             switch cells[3] {
             case "configuration":
                 pending[key] = ([], [], [:])  // a new copy starts (after a torn one)
+                pendingConfigurations[key] = cells[5]
             case "curve":
                 guard let step = Int(cells[4]), let value = Double(cells[5]) else { continue }
                 pending[key, default: ([], [], [:])].steps.append(step)
                 pending[key, default: ([], [], [:])].values.append(value)
             case "complete":
-                if let run = pending.removeValue(forKey: key), !run.steps.isEmpty, run.steps.count == run.values.count {
+                if let run = pending.removeValue(forKey: key), !run.steps.isEmpty, run.steps.count == run.values.count,
+                   let configuration = pendingConfigurations[key] {
                     complete[key] = CurveRun(scheme: cells[1], seed: seed, steps: run.steps, values: run.values, totals: run.totals)
+                    configurations[key] = configuration
                 }
             default:
                 guard cells[3].hasPrefix("total:"), let value = Double(cells[5]) else { continue }
                 pending[key, default: ([], [], [:])].totals[String(cells[3].dropFirst("total:".count))] = value
             }
         }
-        return complete
+        return (complete, configurations)
     }
 }

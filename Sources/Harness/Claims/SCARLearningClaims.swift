@@ -125,11 +125,11 @@ public enum SCARLearningClaims {
     /// runner (`runs`), then fills C3-C6; claims whose tasks were all skipped read "not measured".
     public static func check(
         experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, stream: RandomStream,
-        jobs: Int = 1, force: Bool = false, progress: (Int) -> Void = { _ in }
+        jobs: Int = 1, force: Bool = false, role: LearningRunRole = .all, progress: (Int) -> Void = { _ in }
     ) throws -> (claims: [ClaimCheck], runs: [SCARTask: [CurveRun]]) {
         let design = "\(seeds) seeds per scheme. " + experiments.map(\.design).joined(separator: " ")
         var claims = emptyClaims(design: design)
-        let runs = try self.runs(experiments: experiments, store: store, seeds: seeds, jobs: jobs, force: force, progress: progress)
+        let runs = try self.runs(experiments: experiments, store: store, seeds: seeds, jobs: jobs, force: force, role: role, progress: progress)
         var comparisonIndex: UInt64 = 0
         for task in SCARTask.allCases {
             guard let taskRuns = runs[task] else { continue }
@@ -145,9 +145,10 @@ public enum SCARLearningClaims {
     /// Every (scheme, seed) run of every experiment with a runner, by task in plan order
     /// (experiment, seed, scheme): read from `store(experiment)`, or (all under `force`) trained
     /// on up to `jobs` threads and stored as each finishes; the runs do not depend on `jobs`.
-    /// `progress` hears the number of runs at hand.
+    /// `progress` hears the number of runs at hand. Under a shard `role` only that shard's runs
+    /// are trained and nothing is returned.
     static func runs(experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, jobs: Int, force: Bool,
-                     progress: (Int) -> Void) throws -> [SCARTask: [CurveRun]] {
+                     role: LearningRunRole = .all, progress: (Int) -> Void) throws -> [SCARTask: [CurveRun]] {
         var plan: [(experiment: Experiment, runner: any SCARRunner, store: CurveStore, scheme: CreditScheme, seed: Int)] = []
         for experiment in experiments {
             guard let runner = experiment.runner else { continue }
@@ -157,13 +158,14 @@ public enum SCARLearningClaims {
             }
         }
         let configurations = plan.map { $0.experiment.configuration(scheme: $0.scheme, seed: $0.seed, runner: $0.runner) }
-        let curves = try ParallelRuns.curves(
-            count: plan.count, jobs: jobs, force: force, stored: { plan[$0].store.run(configuration: configurations[$0]) },
+        guard let curves = try ParallelRuns.curves(
+            count: plan.count, role: role, jobs: jobs, force: force, stored: { plan[$0].store.run(configuration: configurations[$0]) },
             train: { i in
                 let item = plan[i]
                 return try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
             },
             store: { try plan[$0].store.append($1, configuration: configurations[$0]) }, progress: progress)
+        else { return [:] }
         var runs: [SCARTask: [CurveRun]] = [:]
         for (item, run) in zip(plan, curves) { runs[item.experiment.task, default: []].append(run) }
         return runs

@@ -35,7 +35,10 @@ struct ShapEConvergenceExperiment {
 
     /// Every (seed, scheme) run, read from `store` or (all under `force`) trained on up to `jobs`
     /// threads and stored as it finishes; the runs do not depend on `jobs`.
-    func run(store: CurveStore, jobs: Int = 1, force: Bool = false, progress: (Int) -> Void) throws -> [CurveRun] {
+    /// The runs of both schemes on every seed, read back from `store` or trained; under a shard
+    /// `role` only that shard's runs are trained and none are returned.
+    func run(store: CurveStore, jobs: Int = 1, force: Bool = false, role: LearningRunRole = .all,
+             progress: (Int) -> Void) throws -> [CurveRun] {
         let recommendation = try RecommendationTask.load()
         let task = try MovieLensSetTask(environment: try RecommendationEnvironment(
             task: recommendation, setSize: setSize, utility: .best, catalogSize: catalogSize))
@@ -44,14 +47,14 @@ struct ShapEConvergenceExperiment {
         let trainingCount = users.count * 4 / 5
         let plan = (0..<seeds).flatMap { s in SetCredit.allCases.map { (credit: $0, seed: s) } }
         let configurations = plan.map { configuration(credit: $0.credit, seed: $0.seed) }
-        return try ParallelRuns.curves(count: plan.count, jobs: jobs, force: force, stored: { store.run(configuration: configurations[$0]) }, train: { i in
+        return try ParallelRuns.curves(count: plan.count, role: role, jobs: jobs, force: force, stored: { store.run(configuration: configurations[$0]) }, train: { i in
             let (credit, s) = plan[i]
             let curve = try GRPOSetTrainer.train(
                 task: task, credit: credit, trainingUsers: Array(users[..<trainingCount]),
                 evaluationUsers: Array(users[trainingCount...]), configuration: configuration,
                 seed: RandomStream.derivedSeed(seed, s))
             return CurveRun(scheme: credit.rawValue, seed: s, steps: curve.steps, values: curve.meanReward)
-        }, store: { try store.append($1, configuration: configurations[$0]) }, progress: progress)
+        }, store: { try store.append($1, configuration: configurations[$0]) }, progress: progress) ?? []
     }
 
     func claims(_ runs: [CurveRun], stream: RandomStream) throws -> [ClaimCheck] {
