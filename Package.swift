@@ -4,6 +4,7 @@ import PackageDescription
 // Module graph (dependencies point down only):
 //   creditbench -> Harness -> Learning -> Tasks -> Shapley -> Statistics -> CGSL
 //   Tasks and Harness -> CSVFiles (RFC 4180 reading and writing)
+//   creditbench -> Service -> Learning, SwiftNIO (HTTP reward models and servers)
 // See README.md for what each module owns.
 let package = Package(
     name: "CreditBench",

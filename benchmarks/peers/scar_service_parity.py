@@ -22,6 +22,8 @@ import peer_env  # noqa: E402
 
 TOLERANCE = 1e-12
 TOKENS = ["The", " movie", " was", " not", " good,", " but", " the", " acting", " was", " great!"]
+# Words without punctuation, so that the word-token units are exactly these tokens.
+WORDS = ["The", " movie", " was", " not", " good", " but", " the", " acting", " was", " great"]
 
 
 def post(url, body):
@@ -47,16 +49,16 @@ def main():
     serve = [peer_env.creditbench(), "serve", "--port", "0"]
     python_server = [sys.executable, "examples/vader_reward_server.py", "--port", "0"]
     with peer_env.Server(serve) as service, peer_env.Server(python_server) as reward_server:
-        text = "".join(TOKENS)
+        text = "".join(WORDS)
         reference = json.loads(peer_env.run_creditbench(
             ["explain", "--task", "sentiment", "--text", text, "--units", "tokens", "--format", "json"]))
         for model in ("vader", reward_server.url):
-            answer = client.scar_credit(service.url, "", TOKENS, units="tokens", reward_model=model)
+            answer = client.scar_credit(service.url, "", WORDS, units="tokens", reward_model=model)
             difference = max(abs(a - b) for a, b in zip(answer["shapley_values"], reference["credits"]))
             check(f"shapley values via {model}", difference <= TOLERANCE and answer["calls"] == reference["calls"],
                   f"(max |difference| {difference:.3g}, {answer['calls']} calls)")
             # With tokens as units each unit ends on its own token: r_t = phi_t + v(empty)/T.
-            expected = [phi + answer["empty_reward"] / len(TOKENS) for phi in answer["shapley_values"]]
+            expected = [phi + answer["empty_reward"] / len(WORDS) for phi in answer["shapley_values"]]
             placed = max(abs(a - b) for a, b in zip(answer["token_rewards"], expected))
             check(f"token rewards placed via {model}", placed <= TOLERANCE, f"(max |difference| {placed:.3g})")
         for alpha in (1.0, 0.5):
