@@ -102,13 +102,14 @@ public struct CreditService: Sendable {
             throw bad("exact needs at most \(exactLimit) units, the response has \(n) at level \(level); use a sampling estimator or a coarser level")
         }
         let response = GeneratedResponse(prompt: request.prompt ?? "", response: text, wordRanges: wordRanges, stepCount: tokens.count)
-        let options = ShapleyCreditOptions(alpha: alpha, exactUpTo: kind == .exact ? n : 0, fallback: kind, budget: budget)
+        let options = ShapleyCreditOptions(units: .text(level), alpha: alpha, exactUpTo: kind == .exact ? n : 0,
+                                           estimator: kind.rawValue, budget: budget)
         let partition = { try game.partitionByCoarserUnits() }
         let seed = request.seed ?? 0
         do {
             // The estimate SCAR makes inside `unitRewards`, with the same seed: its coalitions are
             // then served from the game's cache, so the values are the ones the rewards use.
-            let estimator = kind == .exact ? ExactShapley() : try kind.make(partition: kind == .owen ? try partition() : nil)
+            let estimator = kind == .exact ? ExactShapley() : try options.fallback(partition: partition)
             let phi = try estimator.estimate(game, budget: kind == .exact ? nil : budget, random: RandomStream(seed: seed))
             let rewards = try CreditScheme.shapley(options).unitRewards(
                 game, stepOfPlayer: game.units.map { response.step(endingUnitAt: $0.range.upperBound) },
