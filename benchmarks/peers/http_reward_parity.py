@@ -6,7 +6,8 @@ vaderSentiment 3.3.2) and `creditbench serve-reward --task sentiment --model vad
 `creditbench explain --task sentiment --format json` on a few texts with the built-in VADER and
 with `--reward-model URL` for each server: exact values (all 2^n coalitions sent in one
 prefetch, in batches) and permutation sampling (one ordering's coalitions per prefetch) must
-agree within 1e-12, with the same number of value calls. Also checks that `--cache DIR` makes
+agree within 1e-12, with the same number of value calls; likewise ROUGE-1 summarization through
+`serve-reward --task summarization --model rouge1` (the reference travels with each batch). Also checks that `--cache DIR` makes
 a second run send no text, and that a server that is down gives a one-line error naming the
 URL. The servers are stopped in every case, failures included.
 
@@ -32,8 +33,8 @@ TEXTS = [
 
 
 def explain(text, units, extra):
-    arguments = ["explain", "--task", "sentiment", "--text", text, "--units", units, "--format", "json", *extra]
-    return json.loads(peer_env.run_creditbench(arguments))
+    return json.loads(peer_env.run_creditbench(
+        ["explain", "--task", "sentiment", "--text", text, "--units", units, "--format", "json", *extra]))
 
 
 def compare(label, reference, remote):
@@ -72,6 +73,13 @@ def main():
             cached = first["texts_sent"] > 0 and second["texts_sent"] == 0 and first["credits"] == second["credits"]
             print(f"--cache: first run sent {first['texts_sent']} texts, second {second['texts_sent']}{'' if cached else '  MISMATCH'}")
             failures += not cached
+    summary = ["--task", "summarization", "--text", "The cat sat on the red mat. Dogs bark.",
+               "--reference", "A cat sat on a red mat.", "--units", "tokens"]
+    with peer_env.Server([peer_env.creditbench(), "serve-reward", "--task", "summarization", "--model", "rouge1", "--port", "0"]) as rouge:
+        print("summarization, rouge1 (the reference sent with each batch)")
+        reference = json.loads(peer_env.run_creditbench(["explain", *summary, "--format", "json"]))
+        remote = json.loads(peer_env.run_creditbench(["explain", *summary, "--format", "json", "--reward-model", rouge.url]))
+        failures += not compare("exact via creditbench serve-reward", reference, remote)
     down = f"http://127.0.0.1:{free_port()}/"
     result = subprocess.run(
         [peer_env.creditbench(), "explain", "--task", "sentiment", "--text", TEXTS[0][0], "--reward-model", down,
