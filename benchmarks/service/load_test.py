@@ -63,7 +63,8 @@ def main():
 
 `python3 benchmarks/service/load_test.py {concurrency} {duration:g}`: {concurrency} concurrent client threads (one Python
 process) POST SCAR credit requests (10-word response, spans, exact, VADER) to `creditbench serve` on
-127.0.0.1 for {duration:g} s. Machine: {os.cpu_count()} cores shared by client and server (and other work).
+127.0.0.1 for {duration:g} s. Machine: {os.cpu_count()} cores shared by client and server (and other work), so
+the client (one Python process) takes part of the CPU: the figures bound the server's capacity from below.
 
 | requests answered | failures | seconds | throughput (requests/s) | p50 latency (ms) | p99 latency (ms) |
 |---|---|---|---|---|---|
