@@ -4,6 +4,7 @@ import PackageDescription
 // Module graph (dependencies point down only):
 //   creditbench -> Harness -> Learning -> Tasks -> Shapley -> Statistics -> CGSL
 //   Tasks and Harness -> CSVFiles (RFC 4180 reading and writing)
+//   creditbench -> Service -> Learning, SwiftNIO (HTTP reward models and servers)
 // See README.md for what each module owns.
 let package = Package(
     name: "CreditBench",
@@ -17,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +33,17 @@ let package = Package(
         .target(name: "Tasks", dependencies: ["Shapley", "Statistics", "CSVFiles"]),
         .target(name: "Learning", dependencies: ["Shapley", "Statistics", "Tasks", "CGSL"]),
         .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks", "Learning", "CSVFiles"]),
+        // HTTP: the reward-model client (URLSession) and the servers (SwiftNIO); only here and the CLI see NIO.
+        .target(name: "Service", dependencies: [
+            "Shapley", "Tasks", "Learning",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .executableTarget(
             name: "creditbench",
             dependencies: [
-                "Shapley", "Statistics", "Tasks", "Learning", "Harness", "CSVFiles",
+                "Shapley", "Statistics", "Tasks", "Learning", "Harness", "CSVFiles", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +52,7 @@ let package = Package(
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Shapley", "Tasks"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Learning", "Shapley", "Statistics", "Tasks"], exclude: ["golden"]),
     ]
 )

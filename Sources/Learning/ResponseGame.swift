@@ -3,11 +3,16 @@ import Tasks
 
 /// A reward model that scores `prompt + text`: the response game's reward, with the prompt
 /// always present and never a player.
-struct PromptedRewardModel: TextRewardModel {
-    let prompt: String
-    let base: any TextRewardModel
-    var name: String { base.name }
-    func reward(_ text: String) throws -> Double { try base.reward(prompt + text) }
+public struct PromptedRewardModel: TextRewardModel {
+    public let prompt: String
+    public let base: any TextRewardModel
+    public init(prompt: String, base: any TextRewardModel) {
+        self.prompt = prompt
+        self.base = base
+    }
+    public var name: String { base.name }
+    public func reward(_ text: String) throws -> Double { try base.reward(prompt + text) }
+    public func rewards(_ texts: [String]) throws -> [Double] { try base.rewards(texts.map { prompt + $0 }) }
 }
 
 /// A memo in front of a deterministic reward model, keyed by the exact text. It changes no
@@ -56,7 +61,7 @@ public struct GeneratedResponse: Sendable {
 
     /// The step of the last word that starts before `upperBound` (a unit's end, in response
     /// scalars): where that unit's credit goes.
-    func step(endingUnitAt upperBound: Int) -> Int {
+    public func step(endingUnitAt upperBound: Int) -> Int {
         wordRanges.lastIndex { $0.lowerBound < upperBound } ?? 0
     }
 }

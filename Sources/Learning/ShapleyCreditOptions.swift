@@ -38,7 +38,7 @@ public struct ShapleyCreditOptions: Sendable, Hashable {
 
     /// The estimator above `exactUpTo` units (`EstimatorRegistry`); `partition` groups the players
     /// for an estimator that needs groups (Owen values).
-    func fallback(partition: () throws -> PlayerPartition) throws -> any ShapleyEstimator {
+    public func fallback(partition: () throws -> PlayerPartition) throws -> any ShapleyEstimator {
         let entry = try EstimatorRegistry.entry(named: estimator)
         return try entry.make(partition: entry.capabilities.needsPartition ? try partition() : nil)
     }

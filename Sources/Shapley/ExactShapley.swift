@@ -38,6 +38,7 @@ public struct ExactShapley: ShapleyEstimator {
         try checkSize(game.playerCount)
         // Tabulate the base game directly (a cache of 2^n entries would only duplicate the table)
         // and charge the 2^n evaluations the table stands for.
+        if game.prefetches { try game.prefetch((0..<(UInt64(1) << UInt64(game.playerCount))).map(Coalition.init(rawValue:))) }
         let table = try (game.base as? TableGame) ?? TableGame(tabulating: game.base)
         game.chargeBulkEvaluation(1 << table.playerCount)
         return (ExactShapley.values(fromTable: table.values, playerCount: table.playerCount), nil)

@@ -31,6 +31,17 @@ public final class MeteredGame<Base: CooperativeGame>: CooperativeGame {
     /// base game's whole value table itself (exact enumeration).
     public func chargeBulkEvaluation(_ count: Int) { calls += count }
 
+    /// Whether the base game evaluates coalitions ahead of time in batches (`PrefetchingGame`).
+    public var prefetches: Bool { base is any PrefetchingGame }
+
+    /// Lets a `PrefetchingGame` base evaluate `coalitions` together (one batch of reward-model
+    /// calls) before the estimator asks for them one by one; does nothing for other bases. Call
+    /// accounting is unchanged: a coalition counts when `value(of:)` first asks for it.
+    public func prefetch(_ coalitions: [Coalition]) throws {
+        guard let base = base as? any PrefetchingGame else { return }
+        try base.prefetch(memoize ? coalitions.filter { cache[$0.rawValue] == nil } : coalitions)
+    }
+
     /// Whether `coalition` was already evaluated (only meaningful with memoization on).
     public func isCached(_ coalition: Coalition) -> Bool { cache[coalition.rawValue] != nil }
 }

@@ -12,6 +12,10 @@ struct PermutationPath {
 
     /// Writes each player's marginal contribution along `order` into `contributions`.
     func walk<G: CooperativeGame>(_ order: [Int], in game: MeteredGame<G>, into contributions: inout [Double]) throws {
+        if game.prefetches {
+            var prefix = Coalition.empty
+            try game.prefetch(order.dropLast().map { prefix.insert($0); return prefix })
+        }
         var coalition = Coalition.empty
         var previous = emptyValue
         for (position, player) in order.enumerated() {

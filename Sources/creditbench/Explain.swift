@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Service
 import Shapley
 import Statistics
 import Tasks
@@ -15,8 +16,9 @@ struct Explain: ParsableCommand {
         positive, red negative, intensity = size), like SCAR's figure 1; --html writes the same as a page.
 
         Tasks and their reward models:
-          sentiment       --text T [--model vader|learned]
+          sentiment       --text T [--model vader|learned | --reward-model URL]
           summarization   --text SUMMARY --reference REF [--rouge rouge1|rouge2|rougeL|mean] [--stemmer]
+                          [or --reward-model URL, sent the reference with each batch]
           instructions    --prompt-key K [--text RESPONSE] [--ifeval-level instruction|prompt]
                           (IFEval prompt K from tasks/instructions; the default response is GPT-4's)
           recommendation  --user ID --candidates ID,ID,... [--utility best|mnl|coverage]
@@ -99,6 +101,15 @@ struct Explain: ParsableCommand {
     @Option(help: "Output: text (coloured in a terminal) or json.")
     var format: Format = .text
 
+    @OptionGroup(title: "Reward model over HTTP (sentiment, summarization)")
+    var http: HTTPRewardOptions
+
+    func validate() throws {
+        if http.url != nil && task != .sentiment && task != .summarization {
+            throw ValidationError("--reward-model applies to the sentiment and summarization tasks")
+        }
+    }
+
     func run() throws {
         let explained = try makeGame()
         let game = explained.game
@@ -110,7 +121,9 @@ struct Explain: ParsableCommand {
         let rendering = CreditRendering(
             pieces: zip(explained.pieces, result.values).map { CreditRendering.Piece(before: $0.before, text: $0.text, credit: $1) },
             trailing: explained.trailing)
+        let textsSent = explained.remote?.textsSent
         let caption = "\(explained.rewardName): v(N) = \(format(full)), v(empty) = \(format(empty)); \(game.playerCount) \(explained.unitName); \(result.estimator), \(result.calls) calls, \(String(format: "%.3g", result.seconds)) s"
+            + (textsSent.map { "; \($0) texts sent" } ?? "")
         if let html {
             do {
                 try rendering.html(title: "CreditBench: \(task.rawValue)", caption: caption).write(toFile: html, atomically: true, encoding: .utf8)
@@ -123,7 +136,8 @@ struct Explain: ParsableCommand {
             print(try JSONOutput.string(ExplainReport(
                 task: task.rawValue, rewardModel: explained.rewardName, unitLevel: explained.unitName,
                 units: explained.pieces.map(\.text), credits: result.values, standardErrors: result.standardErrors,
-                fullReward: full, emptyReward: empty, estimator: result.estimator, calls: result.calls, seconds: result.seconds)))
+                fullReward: full, emptyReward: empty, estimator: result.estimator, calls: result.calls, seconds: result.seconds,
+                textsSent: textsSent)))
         case .text:
             print(caption)
             print(isatty(STDOUT_FILENO) != 0 ? rendering.ansi : explained.pieces.map(\.text).joined(separator: " | "))
@@ -144,16 +158,24 @@ struct Explain: ParsableCommand {
         var trailing: String
         var rewardName: String
         var unitName: String
+        /// The reward model behind HTTP, when --reward-model chose one.
+        var remote: HTTPRewardModel?
     }
 
     func makeGame() throws -> ExplainedGame {
         switch task {
         case .sentiment:
-            let reward: any TextRewardModel = model == .vader ? try VaderSentiment.standard() : try AttentionSentimentModel.loadCommitted()
-            return try textGame(try required(text, "--text"), reward: reward)
+            let remote = try http.model()
+            let builtIn: () throws -> any TextRewardModel = model == .vader ? VaderSentiment.standard : AttentionSentimentModel.loadCommitted
+            let reward = try remote ?? builtIn()
+            return try textGame(try required(text, "--text"), reward: reward, remote: remote)
         case .summarization:
+            let reference = try required(reference, "--reference")
+            if let remote = try http.model(reference: reference) {
+                return try textGame(try required(text, "--text"), reward: remote, remote: remote)
+            }
             let variant = try parse(rouge, as: RougeReward.Variant.self, option: "--rouge")
-            let reward = try RougeReward(reference: try required(reference, "--reference"), variant: variant, stemming: stemmer)
+            let reward = try RougeReward(reference: reference, variant: variant, stemming: stemmer)
             return try textGame(try required(text, "--text"), reward: reward)
         case .instructions:
             let entry = try IFEvalDataset.load().entry(key: try required(promptKey, "--prompt-key"))
@@ -173,7 +195,7 @@ struct Explain: ParsableCommand {
         }
     }
 
-    private func textGame(_ text: String, reward: any TextRewardModel) throws -> ExplainedGame {
+    private func textGame(_ text: String, reward: any TextRewardModel, remote: HTTPRewardModel? = nil) throws -> ExplainedGame {
         let level = try UnitLevel(parsing: units)
         let game = try TextGame(text: text, level: level, model: reward, completion: mask.map { .mask($0) } ?? .removal)
         let partition = try game.partitionByCoarserUnits()
@@ -181,7 +203,7 @@ struct Explain: ParsableCommand {
         return ExplainedGame(
             game: game, partition: partition,
             pieces: game.units.enumerated().map { (before: separators[$0.offset], text: $0.element.text) },
-            trailing: separators[game.playerCount], rewardName: reward.name, unitName: level.description)
+            trailing: separators[game.playerCount], rewardName: reward.name, unitName: level.description, remote: remote)
     }
 
     private func required<T>(_ value: T?, _ option: String) throws -> T {
@@ -209,9 +231,12 @@ struct ExplainReport: Encodable {
     var estimator: String
     var calls: Int
     var seconds: Double
+    /// Texts sent to the --reward-model server (absent for a built-in model).
+    var textsSent: Int?
 
     enum CodingKeys: String, CodingKey {
         case task, units, credits, estimator, calls, seconds
+        case textsSent = "texts_sent"
         case rewardModel = "reward_model"
         case unitLevel = "unit_level"
         case standardErrors = "standard_errors"

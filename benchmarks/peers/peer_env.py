@@ -40,3 +40,48 @@ def run_creditbench(arguments, stdin_text=None):
     if result.returncode != 0:
         raise RuntimeError(f"creditbench {' '.join(arguments)} failed: {result.stderr.strip()}")
     return result.stdout
+
+
+class Server:
+    """A server process that prints "listening on http://HOST:PORT/" once ready (creditbench
+    serve-reward / serve, the examples/ servers), started with --port 0 on 127.0.0.1. Use as a
+    context manager: the process is stopped on exit, failures included. Waits at most `timeout`
+    seconds for the line."""
+
+    def __init__(self, command, timeout=60):
+        self.command = command
+        self.timeout = timeout
+        self.process = None
+        self.url = None
+
+    def __enter__(self):
+        import select
+        import time
+        self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + self.timeout
+        try:
+            while time.monotonic() < deadline:
+                ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
+                if ready:
+                    line = self.process.stdout.readline()
+                    if line.startswith("listening on "):
+                        self.url = line.split()[-1]
+                        return self
+                    if not line:
+                        break
+                if self.process.poll() is not None:
+                    break
+            raise RuntimeError(f"{' '.join(self.command)} did not start: {self.process.stderr.read() if self.process.poll() is not None else 'no listening line in time'}")
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return False

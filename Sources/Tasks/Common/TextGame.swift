@@ -21,7 +21,7 @@ import Shapley
 /// non-finite reward throws `GameError.nonFiniteValue`.
 ///
 /// Not thread-safe (the cache is mutable); give each concurrent worker its own game.
-public final class TextGame: CooperativeGame {
+public final class TextGame: PrefetchingGame {
     /// How missing units are handled when a coalition's text is built.
     public enum Completion: Hashable, Sendable {
         case removal
@@ -90,14 +90,35 @@ public final class TextGame: CooperativeGame {
     }
 
     public func value(of coalition: Coalition) throws -> Double {
-        guard coalition.rawValue & ~Coalition.grand(playerCount).rawValue == 0 else {
-            throw GameError.invalidGame("coalition \(coalition) names players outside 0..<\(playerCount)")
-        }
+        try checkPlayers(coalition)
         if let cached = cache[coalition.rawValue] { return cached }
         let value = try model.reward(text(of: coalition))
         rewardCalls += 1
         guard value.isFinite else { throw GameError.nonFiniteValue(coalition: coalition, value: value) }
         if cachesValues { cache[coalition.rawValue] = value }
         return value
+    }
+
+    /// Scores the texts of the coalitions not yet cached with one `rewards(_:)` call (a batch for
+    /// a remote model) and caches them; `rewardCalls` counts each once, as `value(of:)` would.
+    /// Does nothing when values are not cached.
+    public func prefetch(_ coalitions: [Coalition]) throws {
+        guard cachesValues else { return }
+        var seen = Set<UInt64>()
+        let missing = coalitions.filter { cache[$0.rawValue] == nil && seen.insert($0.rawValue).inserted }
+        guard !missing.isEmpty else { return }
+        try missing.forEach(checkPlayers)
+        let values = try model.rewards(missing.map(text(of:)))
+        for (coalition, value) in zip(missing, values) {
+            guard value.isFinite else { throw GameError.nonFiniteValue(coalition: coalition, value: value) }
+            rewardCalls += 1
+            cache[coalition.rawValue] = value
+        }
+    }
+
+    private func checkPlayers(_ coalition: Coalition) throws {
+        guard coalition.rawValue & ~Coalition.grand(playerCount).rawValue == 0 else {
+            throw GameError.invalidGame("coalition \(coalition) names players outside 0..<\(playerCount)")
+        }
     }
 }

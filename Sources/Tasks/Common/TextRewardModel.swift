@@ -7,4 +7,12 @@ public protocol TextRewardModel {
     /// A short name for result files, e.g. "vader" or "rouge1-f".
     var name: String { get }
     func reward(_ text: String) throws -> Double
+    /// The rewards of several texts, in order (one per text). A remote model scores them in
+    /// batches; in-process models use the default, one `reward(_:)` call per text. Throws the
+    /// first error met.
+    func rewards(_ texts: [String]) throws -> [Double]
+}
+
+extension TextRewardModel {
+    public func rewards(_ texts: [String]) throws -> [Double] { try texts.map { try reward($0) } }
 }
