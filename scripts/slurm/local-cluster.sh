@@ -65,11 +65,10 @@ start() {
     say "already running (SLURM_CONF=$conf)"; echo "$conf"; return
   fi
   write_configuration
-  mkdir -p /run/munge /var/log/munge /var/lib/munge
-  if id munge >/dev/null 2>&1; then chown munge: /run/munge /var/log/munge /var/lib/munge; fi
+  mkdir -p /run/munge
   if ! pgrep -x munged >/dev/null; then
     [ -f /etc/munge/munge.key ] || mungekey --create >/dev/null 2>&1 || /usr/sbin/create-munge-key -f >/dev/null
-    munged --force --pid-file="$dir/munged.pid"
+    munged --force --pid-file="$dir/munged.pid" --log-file="$dir/munged.log" --seed-file="$dir/munged.seed"
   fi
   SLURM_CONF=$conf slurmctld
   SLURM_CONF=$conf slurmd

@@ -13,7 +13,8 @@ command=${1:?usage: submit.sh compare|reproduce SHARDS [options...]}
 shards=${2:?usage: submit.sh compare|reproduce SHARDS [options...]}
 shift 2
 case "$command" in compare|reproduce) ;; *) echo "submit.sh: the command must be compare or reproduce, got '$command'" >&2; exit 2 ;; esac
-: "${CREDITBENCH_BIN:?set CREDITBENCH_BIN to the creditbench binary (an absolute path every node can read)}"
+: "${CREDITBENCH_BIN:?set CREDITBENCH_BIN to the creditbench binary (a path every node can read)}"
+CREDITBENCH_BIN=$(cd "$(dirname "$CREDITBENCH_BIN")" && pwd)/$(basename "$CREDITBENCH_BIN")  # jobs start in other folders
 export CREDITBENCH_BIN CREDITBENCH_COMMAND=$command SHARDS=$shards CREDITBENCH_ARGS="$*" CREDITBENCH_SLURM_SCRIPTS=$here
 # shellcheck disable=SC2086
 array=$(sbatch --parsable ${SBATCH_OPTIONS:-} --array="0-$((shards - 1))" --export=ALL \
