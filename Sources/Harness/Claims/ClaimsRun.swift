@@ -154,12 +154,13 @@ public enum ClaimsRun {
     static func trainShard(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner],
                            store: (String) throws -> CurveStore) throws {
         let experiments = experiments(settings: settings, scarRunners: scarRunners)
-        let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
-                                       label: "SCAR runs (this shard's share)")
+        let scarRuns = settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +)
+        let scarProgress = ProgressBar(total: (0..<scarRuns).filter(settings.role.trains).count, label: "SCAR runs (this shard's share)")
         _ = try SCARLearningClaims.runs(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
                                         jobs: settings.jobs, force: settings.force, role: settings.role, progress: scarProgress.update)
         let shapE = settings.shapE
-        let progress = ProgressBar(total: shapE.seeds * SetCredit.allCases.count, label: "GRPO runs (this shard's share)")
+        let progress = ProgressBar(total: (0..<shapE.seeds * SetCredit.allCases.count).filter(settings.role.trains).count,
+                                   label: "GRPO runs (this shard's share)")
         _ = try shapE.run(store: try store("shape_grpo"), jobs: settings.jobs, force: settings.force, role: settings.role,
                           progress: progress.update)
     }
