@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decision rules that control the error of a verdict in both directions.
 ///
 /// Each rule runs two one-sided tests on an `EffectEstimate` at level alpha (0 < alpha < 0.5), a
@@ -26,9 +28,9 @@ public enum DecisionRule {
             refutationPValue: effect.test(nullDifference: margin, alternative: .less).pValue,
             alpha: alpha, margin: margin, estimate: effect.estimate,
             interval: try effect.interval(confidenceLevel: 1 - 2 * alpha),
-            controlled: "Superiority at alpha = \(alpha): P(supported | effect <= \(threshold)) <= alpha (one-sided test, "
-                + "lower \(1 - alpha) confidence bound above \(threshold)); P(not supported | effect >= \(margin)) <= alpha "
-                + "(upper \(1 - alpha) confidence bound below the margin \(margin)); inconclusive carries no guarantee.")
+            controlled: "Superiority at alpha = \(shown(alpha)): P(supported | effect <= \(shown(threshold))) <= alpha (one-sided test, "
+                + "lower \(shown(1 - alpha)) confidence bound above \(shown(threshold))); P(not supported | effect >= \(shown(margin))) <= alpha "
+                + "(upper \(shown(1 - alpha)) confidence bound below the margin \(shown(margin))); inconclusive carries no guarantee.")
     }
 
     /// The non-inferiority claim "effect > -margin" (margin > 0): supported when H0: effect <= -margin
@@ -43,9 +45,9 @@ public enum DecisionRule {
             refutationPValue: effect.test(nullDifference: -margin, alternative: .less).pValue,
             alpha: alpha, margin: margin, estimate: effect.estimate,
             interval: try effect.interval(confidenceLevel: 1 - 2 * alpha),
-            controlled: "Non-inferiority at alpha = \(alpha): P(supported | effect <= -\(margin)) <= alpha (lower \(1 - alpha) "
-                + "confidence bound above -\(margin)); P(not supported | effect >= -\(margin)) <= alpha (upper \(1 - alpha) "
-                + "bound below -\(margin)); inconclusive carries no guarantee.")
+            controlled: "Non-inferiority at alpha = \(shown(alpha)): P(supported | effect <= -\(shown(margin))) <= alpha (lower \(shown(1 - alpha)) "
+                + "confidence bound above -\(shown(margin))); P(not supported | effect >= -\(shown(margin))) <= alpha (upper \(shown(1 - alpha)) "
+                + "bound below -\(shown(margin))); inconclusive carries no guarantee.")
     }
 
     /// The equivalence claim "-margin < effect < margin" (margin > 0): supported by TOST
@@ -63,9 +65,9 @@ public enum DecisionRule {
             kind: .equivalence, supportPValue: tost.pValue, refutationPValue: min(1, 2 * min(above, below)),
             alpha: alpha, margin: margin, estimate: effect.estimate,
             interval: try effect.interval(confidenceLevel: 1 - 2 * alpha),
-            controlled: "Equivalence at alpha = \(alpha): P(supported | |effect| >= \(margin)) <= alpha (TOST: the "
-                + "\(1 - 2 * alpha) interval inside the margin); P(not supported | |effect| <= \(margin)) <= alpha (the "
-                + "\(1 - alpha) interval outside [-\(margin), \(margin)]); inconclusive carries no guarantee.")
+            controlled: "Equivalence at alpha = \(shown(alpha)): P(supported | |effect| >= \(shown(margin))) <= alpha (TOST: the "
+                + "\(shown(1 - 2 * alpha)) interval inside the margin); P(not supported | |effect| <= \(shown(margin))) <= alpha (the "
+                + "\(shown(1 - alpha)) interval outside [-\(shown(margin)), \(shown(margin))]); inconclusive carries no guarantee.")
     }
 
     /// A claim made of several comparisons (every task, every baseline) that holds only if every
@@ -81,7 +83,7 @@ public enum DecisionRule {
             kind: .allOf, supportPValue: components.map(\.supportPValue).max()!,
             refutationPValue: min(1, Double(components.count) * components.map(\.refutationPValue).min()!),
             alpha: alpha, margin: 0, estimate: nil, interval: nil, components: components,
-            controlled: "All of \(components.count) comparisons at alpha = \(alpha): supported only if every component is "
+            controlled: "All of \(components.count) comparisons at alpha = \(shown(alpha)): supported only if every component is "
                 + "supported at alpha (intersection-union, p = the largest component p), so P(supported | some component's "
                 + "claim false) <= alpha; not supported if some component is refuted at alpha / \(components.count) "
                 + "(Bonferroni), so P(not supported | every component holds with its margin) <= alpha; inconclusive "
@@ -103,6 +105,9 @@ public enum DecisionRule {
                     + "refutation: family-wise P(any false supported) <= alpha and P(any false not supported) <= alpha.")
         }
     }
+
+    /// A number in the `controlled` texts: 4 significant digits (margins come from data).
+    private static func shown(_ x: Double) -> String { String(format: "%.4g", x) }
 
     private static func validate(margin: Double, allowZero: Bool, alpha: Double) throws {
         guard margin.isFinite, allowZero ? margin >= 0 : margin > 0 else {
