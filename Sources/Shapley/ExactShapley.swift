@@ -28,7 +28,7 @@ public struct ExactShapley: ShapleyEstimator {
             costDescription: "2^n (refuses n > \(maximumPlayers))")
     }
 
-    public func cost(playerCount n: Int) -> EstimatorCost { .fixed(1 << min(n, 62)) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .fixed(ShapleyWeights.coalitionCount(n)) }
 
     public func applies(to game: any CooperativeGame) -> Bool { game.playerCount <= maximumPlayers }
 

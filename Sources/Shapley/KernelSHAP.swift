@@ -37,7 +37,7 @@ public struct KernelSHAP: ShapleyEstimator {
             costDescription: "the budget (at most 2^n); exact at 2^n")
     }
 
-    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 1, 1 << min(n, 62))) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 1, ShapleyWeights.coalitionCount(n))) }
 
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream

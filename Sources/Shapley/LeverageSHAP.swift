@@ -29,7 +29,7 @@ public struct LeverageSHAP: ShapleyEstimator {
             costDescription: "the budget rounded down to pairs (at most 2^n); exact at 2^n")
     }
 
-    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 2, 1 << min(n, 62))) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 2, ShapleyWeights.coalitionCount(n))) }
 
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream

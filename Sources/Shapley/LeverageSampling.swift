@@ -25,7 +25,7 @@ struct LeverageSampling {
     /// Draws about `count` proper coalitions of `playerCount` players (rounded down to whole pairs,
     /// at most 2^n - 2).
     init(playerCount n: Int, count: Int, random: RandomStream) {
-        let pairCount = min(count, (1 << min(n, 62)) - 2) / 2
+        let pairCount = min(count, ShapleyWeights.coalitionCount(n) - 2) / 2
         let classes = Array(1...(n / 2))  // size s paired with n - s
         let middle = n % 2 == 0 ? n / 2 : nil
         // Pairs per class by water-filling: each pair goes to the class with the fewest coalitions

@@ -37,7 +37,7 @@ public struct RegressionMSR: ShapleyEstimator {
 
     /// The linear model has n + 1 coefficients; v(empty) and v(N) give two independent rows and each
     /// pair (z, N - z) one more (its second row is [1, 1] + [1, 0] - [1, z]), so n - 1 pairs: 2n calls.
-    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(2 * n, 1 << min(n, 62))) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(2 * n, ShapleyWeights.coalitionCount(n))) }
 
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream

@@ -88,6 +88,10 @@ enum ShapleyWeights {
         (0..<n).map { s in 1 / (Double(n) * binomial(n - 1, s)) }
     }
 
+    /// 2^n, the number of coalitions of n players, capped at 2^62 so it stays an `Int` (no game
+    /// that large can be evaluated anyway): the most distinct value calls any estimator spends.
+    static func coalitionCount(_ n: Int) -> Int { 1 << min(n, 62) }
+
     /// The sampling estimators' budget when none is given: 100 calls per player.
     static func defaultBudget(playerCount n: Int) -> Int { 100 * n }
 

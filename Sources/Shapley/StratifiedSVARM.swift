@@ -45,7 +45,7 @@ public struct StratifiedSVARM: ShapleyEstimator {
         let n = game.playerCount
         let emptyValue = try game.value(of: .empty)
         let total = try game.value(of: game.grandCoalition) - emptyValue
-        let coalitionCount = Double(1 << min(n, 62))
+        let coalitionCount = Double(ShapleyWeights.coalitionCount(n))
         var remaining = Int(min(Double(budget ?? ShapleyWeights.defaultBudget(playerCount: n)), coalitionCount)) - 2
 
         // strata[t][0 or 1][i]: sum of centred values of drawn coalitions of size t with i absent (0)

@@ -36,7 +36,7 @@ public struct StratifiedSampling: ShapleyEstimator {
             costDescription: "the budget; unbiased from 2n(n-1) + 2")
     }
 
-    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 2, 1 << min(n, 62))) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(n + 2, ShapleyWeights.coalitionCount(n))) }
 
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
@@ -46,7 +46,7 @@ public struct StratifiedSampling: ShapleyEstimator {
         let grand = game.grandCoalition
         _ = try game.value(of: .empty)  // v(empty) and v(N) first, as in every estimator
         _ = try game.value(of: grand)
-        let everyCoalition = 1 << min(n, 62)
+        let everyCoalition = ShapleyWeights.coalitionCount(n)
 
         var sums = Array(repeating: [Double](repeating: 0, count: n), count: n)
         var draws = Array(repeating: [Int](repeating: 0, count: n), count: n)

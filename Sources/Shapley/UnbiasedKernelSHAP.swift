@@ -42,13 +42,13 @@ public struct UnbiasedKernelSHAP: ShapleyEstimator {
             costDescription: "2 + border sizes + 2m for m coalition pairs (at most 2^n); exact at 2^n")
     }
 
-    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(4, 1 << min(n, 62))) }
+    public func cost(playerCount n: Int) -> EstimatorCost { .budgeted(minimum: min(4, ShapleyWeights.coalitionCount(n))) }
 
     public func compute<G: CooperativeGame>(
         _ game: MeteredGame<G>, budget: Int?, random: RandomStream
     ) throws -> (values: [Double], standardErrors: [Double]?) {
         let n = game.playerCount
-        let budget = Int(min(Double(budget ?? ShapleyWeights.defaultBudget(playerCount: n)), Double(1 << min(n, 62))))
+        let budget = Int(min(Double(budget ?? ShapleyWeights.defaultBudget(playerCount: n)), Double(ShapleyWeights.coalitionCount(n))))
         let emptyValue = try game.value(of: .empty)
         let share = (try game.value(of: game.grandCoalition) - emptyValue) / Double(n)
         let kernel = (0..<n).map { s in s == 0 ? 0 : 1 / Double(s * (n - s)) }
