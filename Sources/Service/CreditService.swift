@@ -13,8 +13,10 @@ import Tasks
 /// concatenation), else the response's word tokens. The game is the response's units at `units`
 /// under the reward model with the prompt always present; the per-token rewards are
 /// `CreditScheme.shapley`'s (`unitRewards`): r_t = alpha * (phi_t + v(empty)/T) + (1 - alpha) * R [t = T],
-/// each unit's credit on the step of its last token. The reward model is a built-in name
-/// (`models`) or an http URL (`HTTPRewardModel`). Bad requests (malformed JSON, an empty
+/// each unit's credit on the step of its last token. The reward model is one of `models`, by
+/// name: the built-in ones and the reward-model URLs the server was allowed to call (each an
+/// `HTTPRewardModel` keyed by its URL); any other URL is refused with 403, so a request cannot
+/// make the server call an address of its choosing. Bad requests (malformed JSON, an empty
 /// response, an unknown unit level, estimator or model, exact over `exactLimit` units, a budget
 /// outside 1...`maximumBudget`, alpha outside [0, 1]) get a 4xx with a one-line reason.
 public struct CreditService: Sendable {
@@ -152,10 +154,10 @@ public struct CreditService: Sendable {
 
     private func model(named name: String) throws -> any TextRewardModel {
         if let model = models[name] { return model }
-        guard name.hasPrefix("http://") || name.hasPrefix("https://"), let url = URL(string: name) else {
-            throw bad("unknown reward model \"\(name)\"; expected \(models.keys.sorted().joined(separator: ", ")) or an http URL")
+        if name.hasPrefix("http://") || name.hasPrefix("https://") {
+            throw bad("reward model \(name) is not allowed on this server (start serve with --allow-reward-model \(name))", .forbidden)
         }
-        do { return try HTTPRewardModel(url: url) } catch { throw bad("\(error)") }
+        throw bad("unknown reward model \"\(name)\"; expected one of \(models.keys.sorted().joined(separator: ", "))")
     }
 
     private func bad(_ reason: String, _ status: HTTPResponseStatus = .badRequest) -> JSONHTTPServer.HTTPFailure {

@@ -58,4 +58,26 @@ import Tasks
         }
         #expect(throws: JSONHTTPServer.HTTPFailure.self) { try service.answer(method: .POST, path: "/", body: Data("{".utf8)) }
     }
+
+    /// Only reward-model URLs given at startup are called: another URL gets 403 naming it (and no
+    /// request leaves the server); an allowed one is used (here a live server scoring every text
+    /// 1, so every Shapley value but none is 0 and v(N) = 1).
+    @Test func rewardModelURLsMustBeAllowed() throws {
+        let constant = try JSONHTTPServer(host: "127.0.0.1", port: 0) { _, _, body in
+            struct Texts: Decodable { var texts: [String] }
+            let count = try JSONDecoder().decode(Texts.self, from: body).texts.count
+            return try JSONEncoder().encode(["scores": Array(repeating: 1.0, count: count)])
+        }
+        defer { constant.shutdown() }
+        let allowed = "http://127.0.0.1:\(constant.port)/"
+        let other = "http://127.0.0.1:\(constant.port)/other"
+        let service = CreditService(models: [allowed: try HTTPRewardModel(url: URL(string: allowed)!)], exactLimit: 12)
+        let refused = #expect(throws: JSONHTTPServer.HTTPFailure.self) {
+            try service.credit(CreditService.CreditRequest(response: "a fine film", rewardModel: other))
+        }
+        #expect(refused?.status == .forbidden)
+        #expect(refused.map { $0.reason.contains(other) && $0.reason.contains("--allow-reward-model") && !$0.reason.contains("\n") } == true)
+        let answer = try service.credit(CreditService.CreditRequest(response: "a fine film", units: "tokens", rewardModel: allowed))
+        #expect(answer.sequenceReward == 1 && answer.emptyReward == 1 && answer.shapleyValues == [0, 0, 0])
+    }
 }

@@ -8,7 +8,9 @@ loopback ports and checks, through the example client's functions:
 - the per-token rewards sum to the sequence reward (alpha = 1 and alpha = 0.5), one per token,
   and each unit's credit sits on the token that ends it;
 - bad requests (malformed JSON, an unknown estimator, exact over the unit limit, a body over the
-  size limit) get a 4xx with a one-line reason and the server keeps answering.
+  size limit) get a 4xx with a one-line reason and the server keeps answering;
+- a reward-model URL not allowed at startup (`serve --allow-reward-model URL`) gets 403 with a
+  one-line reason naming it.
 The servers are stopped in every case, failures included.
 """
 import json
@@ -46,9 +48,9 @@ def main():
         print(f"  {label}: {'ok' if ok else 'FAILED'} {detail}")
         failures += not ok
 
-    serve = [peer_env.creditbench(), "serve", "--port", "0"]
     python_server = [sys.executable, "examples/vader_reward_server.py", "--port", "0"]
-    with peer_env.Server(serve) as service, peer_env.Server(python_server) as reward_server:
+    with peer_env.Server(python_server) as reward_server, \
+            peer_env.Server([peer_env.creditbench(), "serve", "--port", "0", "--allow-reward-model", reward_server.url]) as service:
         text = "".join(WORDS)
         reference = json.loads(peer_env.run_creditbench(
             ["explain", "--task", "sentiment", "--text", text, "--units", "tokens", "--format", "json"]))
@@ -75,6 +77,10 @@ def main():
             ("exact over the unit limit", json.dumps({"response": long_response, "units": "tokens", "estimator": "exact"}).encode()),
             ("body over the size limit", b'{"response": "' + b"a" * (9 << 20) + b'"}'),
         ]
+        not_allowed = reward_server.url + "elsewhere"
+        status, answer = post(service.url, json.dumps({"response": text, "reward_model": not_allowed}).encode())
+        reason = answer.get("error", "")
+        check("reward-model URL not allowed -> 403", status == 403 and not_allowed in reason and "\n" not in reason, f"({reason[:120]})")
         for label, body in bad_requests:
             try:
                 status, answer = post(service.url, body)
