@@ -11,6 +11,9 @@ import Foundation
 /// ignored and redone). Each shard writes only its own file. `collect` reads every shard file of
 /// the count, checks that each instance is there exactly once, and returns the records in plan
 /// order, which `ComparisonOutput` then writes as one process would.
+///
+/// A run in one process is shard 0 of 1: its file is the journal `compare --resume` finishes
+/// from (`finished(_:)` gives back what it holds, `run` skips it).
 public struct ComparisonShards {
     public let folder: URL
     public let count: Int
@@ -37,11 +40,26 @@ public struct ComparisonShards {
         let records: [ComparisonRecord]
     }
 
+    /// The instances shard `index`'s file holds (plan indices, in the order written) and their
+    /// records, in that order.
+    public func finished(_ index: Int) throws -> (instances: [Int], records: [ComparisonRecord]) {
+        let finished = try Self.read(file(index))
+        return (finished.map(\.instance), finished.flatMap(\.records))
+    }
+
+    /// Deletes shard `index`'s file, so that its next `run` starts from nothing.
+    public func discard(_ index: Int) throws {
+        let url = file(index)
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+    }
+
     /// Runs shard `index` of `instances` under `plan` (skipping the instances its file already
-    /// holds) and returns how many instances it ran.
+    /// holds) and returns how many instances it ran. Each finished instance's records go to the
+    /// file, then to `onFinished`, in plan order.
     @discardableResult
     public func run(_ index: Int, instances: [ComparisonInstance], plan: ComparisonPlan, jobs: Int,
-                    onProgress: (Int) -> Void = { _ in }) throws -> Int {
+                    onProgress: (Int) -> Void = { _ in },
+                    onFinished: ([ComparisonRecord]) throws -> Void = { _ in }) throws -> Int {
         guard (0..<count).contains(index) else {
             throw HarnessError.invalidPlan("shard \(index) does not exist; shards are 0..<\(count)")
         }
@@ -64,6 +82,7 @@ public struct ComparisonShards {
                 onProgress(attempted)
                 let line = try Self.encoder.encode(Finished(instance: todo[position], records: finished.records))
                 try handle.write(contentsOf: line + Data("\n".utf8))
+                try onFinished(finished.records)
             })
         return todo.count
     }

@@ -29,6 +29,12 @@ public struct RunProvenance: Encodable {
     /// `git rev-parse HEAD` in the working directory, or "unknown" outside a repository.
     public static var commit: String { output(of: ["git", "rev-parse", "HEAD"]) ?? "unknown" }
 
+    /// The `configuration` of the `run.json` at `url` (`nil` if there is none or it cannot be read).
+    public static func configuration(at url: URL) -> [String: String]? {
+        struct Stored: Decodable { var configuration: [String: String] }
+        return FileManager.default.contents(atPath: url.path).flatMap { try? JSONDecoder().decode(Stored.self, from: $0).configuration }
+    }
+
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

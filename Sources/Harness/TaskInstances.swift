@@ -57,6 +57,36 @@ public enum TaskInstances {
         return instances
     }
 
+    /// The two text tasks whose reward model a caller may supply (`make(task:rewardName:model:perTask:seed:)`).
+    public enum TextTask: String, CaseIterable, Sendable {
+        case sentiment, summarization
+    }
+
+    /// The first tier's games of one text task under a caller's reward model (e.g. one behind
+    /// HTTP), task `<task>-<rewardName>`: sentiment snippets at token level and at spans of at most
+    /// 3 tokens (`model(nil)`), or the lead sentences of BBC articles at spans of at most 6 tokens
+    /// (`model(reference summary)`). Sentiment draws from the stream `make` starts with, so a
+    /// model that scores as VADER gets `sentiment-vader`'s instances. Truth is exact enumeration,
+    /// asked of the model in one batch per game (`ExactShapley` prefetches); the converged second
+    /// tier is left out, since its truth asks for 40,000 coalitions one at a time per game.
+    public static func make(task: TextTask, rewardName: String, model: (_ reference: String?) throws -> any TextRewardModel,
+                            perTask count: Int, seed: UInt64) throws -> [ComparisonInstance] {
+        let random = RandomStream(seed: seed, stream: 0x7A5C)
+        switch task {
+        case .sentiment:
+            let snippets = try SentimentSnippets.load("movieReviewSnippets")
+            return try [UnitLevel.tokens, .spans(maxTokens: 3)].flatMap { level in
+                try textInstances(task: "sentiment-\(rewardName)", candidates: snippets.map { ($0.id, $0.text) }, level: level,
+                                  model: { _ in try model(nil) }, count: count, random: random)
+            }
+        case .summarization:
+            let articles = try BBCCorpus.load()
+            let references = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0.summary) })
+            return try textInstances(task: "summarization-\(rewardName)", candidates: articles.map { ($0.id, $0.sentences.prefix(2).joined(separator: "\n")) },
+                                     level: .spans(maxTokens: 6), model: { try model(references[$0]) }, count: count, random: random)
+        }
+    }
+
     /// Exact enumeration.
     static func exactTruth(_ game: TextGame, random: RandomStream) throws -> (values: [Double], source: String) {
         (try ExactShapley().estimate(game, random: random).values, "exact")
@@ -76,7 +106,7 @@ public enum TaskInstances {
     /// `players` and whose Shapley values are not all zero.
     static func textInstances(
         task: String, candidates: [(id: String, text: String)], level: UnitLevel,
-        model: (String) -> any TextRewardModel, count: Int, random: RandomStream,
+        model: (String) throws -> any TextRewardModel, count: Int, random: RandomStream,
         players: ClosedRange<Int> = minimumPlayers...maximumPlayers,
         truth: (TextGame, RandomStream) throws -> (values: [Double], source: String) = exactTruth
     ) throws -> [ComparisonInstance] {
@@ -87,11 +117,11 @@ public enum TaskInstances {
             guard players.contains(segmenter.segment(text).units.count) else { continue }
             // Truth from a caching game; the estimators run on one that calls the reward model
             // every time, so their seconds include the reward model's cost.
-            let truthGame = try TextGame(text: text, level: level, model: model(id))
+            let truthGame = try TextGame(text: text, level: level, model: try model(id))
             let (values, source) = try truth(truthGame, random)
             // A game whose units all get zero credit (e.g. no sentiment word) measures nothing.
             guard values.contains(where: { abs($0) > 1e-12 }) else { continue }
-            let game = try TextGame(text: text, level: level, model: model(id), cachesValues: false)
+            let game = try TextGame(text: text, level: level, model: try model(id), cachesValues: false)
             chosen.append(ComparisonInstance(task: task, instance: id, unitLevel: level.description, game: game, truth: values,
                                              truthSource: source, partition: try game.partitionByCoarserUnits()))
         }

@@ -31,6 +31,16 @@ final class MemoizedRewardModel: TextRewardModel {
         memo[text] = value
         return value
     }
+
+    /// The texts not yet in the memo go to the base model in one `rewards(_:)` call (one batch
+    /// for a remote model).
+    func rewards(_ texts: [String]) throws -> [Double] {
+        let missing = Array(Set(texts.filter { memo[$0] == nil }))
+        if !missing.isEmpty {
+            for (text, value) in zip(missing, try base.rewards(missing)) { memo[text] = value }
+        }
+        return texts.map { memo[$0]! }
+    }
 }
 
 /// Attention weights of a learned reward model over the tokens of a text (summing to 1).

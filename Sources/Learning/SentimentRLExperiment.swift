@@ -4,8 +4,9 @@ import Statistics
 import Tasks
 
 /// SCAR-style RL on sentiment control: a small word policy continues review prompts and is
-/// fine-tuned by PPO to raise the VADER compound score of prompt + response, with the sequence
-/// reward spread over the steps by a `CreditScheme`.
+/// fine-tuned by PPO to raise the VADER compound score of prompt + response (or another reward
+/// model's score, e.g. one behind HTTP), with the sequence reward spread over the steps by a
+/// `CreditScheme`.
 ///
 /// **Data.** `movieReviewSnippets`: snippet i with i mod 10 == 0 is held out and gives a prompt
 /// (its first 2 + (j mod 3) lowercased tokens, j its rank among the held-out snippets, rendered
@@ -91,7 +92,8 @@ public struct SentimentRLExperiment: Sendable {
     /// Mean negative log-likelihood per scored step of pi_ref on the held-out snippets.
     public let referenceHeldOutLoss: Double
     let prompts: [Prompt]
-    let reward: VaderSentiment
+    /// The sequence reward model R (VADER unless another was given).
+    let reward: any TextRewardModel & Sendable
     let attention: AttentionSentimentModel
 
     public struct SetupError: Error, CustomStringConvertible {
@@ -99,8 +101,9 @@ public struct SentimentRLExperiment: Sendable {
         public var description: String { "cannot set up the sentiment RL experiment: \(reason)" }
     }
 
-    /// Loads the snippets, VADER and the learned attention model, and fits pi_ref (seconds).
-    public init(configuration: Configuration = Configuration()) throws {
+    /// Loads the snippets, the reward model (`reward`, VADER when `nil`) and the learned attention
+    /// model, and fits pi_ref (seconds).
+    public init(configuration: Configuration = Configuration(), reward: (any TextRewardModel & Sendable)? = nil) throws {
         guard configuration.horizon >= 1, configuration.vocabularySize >= 1 else {
             throw SetupError(reason: "horizon and vocabulary size must be positive")
         }
@@ -130,7 +133,7 @@ public struct SentimentRLExperiment: Sendable {
             Prompt(text: vocabulary.render(Array(tokens[..<k]), opensText: true).text, context: tokens[..<k].map(vocabulary.contextID))
         }
         guard !prompts.isEmpty else { throw SetupError(reason: "no held-out snippet is long enough for a prompt") }
-        reward = try VaderSentiment.standard()
+        self.reward = try reward ?? VaderSentiment.standard()
         attention = try AttentionSentimentModel.loadCommitted()
     }
 

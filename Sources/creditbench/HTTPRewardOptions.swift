@@ -29,15 +29,25 @@ struct HTTPRewardOptions: ParsableArguments {
         }
     }
 
-    /// The HTTP model for `--reward-model` (`nil` without it); `reference` goes with every request.
-    func model(reference: String? = nil) throws -> HTTPRewardModel? {
+    /// The HTTP models for `--reward-model`, one per reference (`nil` without it).
+    func pool() throws -> HTTPRewardModelPool? {
         guard let url else { return nil }
         guard let parsed = URL(string: url) else { throw CommandFailure("--reward-model: \"\(url)\" is not a URL") }
         do {
-            return try HTTPRewardModel(
-                url: parsed, reference: reference,
-                options: .init(batchSize: batchSize, maxInFlight: maxInFlight, timeout: timeout, retries: retries),
+            return try HTTPRewardModelPool(
+                url: parsed, options: .init(batchSize: batchSize, maxInFlight: maxInFlight, timeout: timeout, retries: retries),
                 cacheDirectory: cache)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    /// The HTTP model for `--reward-model` (`nil` without it); `reference` goes with every request.
+    func model(reference: String? = nil) throws -> HTTPRewardModel? {
+        do {
+            return try pool()?.model(reference: reference)
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure("\(error)")
         }

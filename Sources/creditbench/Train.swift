@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Harness
 import Learning
+import Service
 import Shapley
 import Tasks
 
@@ -33,11 +34,18 @@ struct Train: ParsableCommand {
         arguments, same curve \
         (elapsed time aside).
 
+        --reward-model URL (sentiment, summarization) puts a reward model served over HTTP (the \
+        protocol of `serve-reward`; see the README) in place of VADER or ROUGE-1: it scores the \
+        responses, the held-out evaluation and every coalition of the SCAR and leave-one-out games \
+        (summarization: the article's reference summary sent along). reward_calls still counts \
+        distinct coalitions per game; the summary adds texts_sent, the texts the server scored.
+
         Examples:
           creditbench train --task sentiment --scheme 'scar(units=spans:12)' --steps 100 --output scar.csv
           creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task instructions --scheme scar --estimator kernelshap-paired --budget 200
+          creditbench train --task sentiment --scheme scar --steps 20 --reward-model http://127.0.0.1:8080/ --cache scores
         """
     )
 
@@ -80,7 +88,13 @@ struct Train: ParsableCommand {
     @Option(help: "Where the per-step CSV goes.")
     var output: String = "curve.csv"
 
+    @OptionGroup(title: "Reward model over HTTP (sentiment, summarization)")
+    var http: HTTPRewardOptions
+
     func validate() throws {
+        if http.url != nil && task == .instructions {
+            throw ValidationError("--reward-model applies to the sentiment and summarization tasks; instructions are scored by the IFEval checks")
+        }
         guard steps >= 1, batch >= 1 else { throw ValidationError("--steps and --batch must be at least 1") }
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1, got \(budget)") }
         if let klCoefficient, !(klCoefficient >= 0 && klCoefficient.isFinite) {
@@ -142,9 +156,12 @@ struct Train: ParsableCommand {
         let rewardCalls: Int, seconds: Double
         /// Mean per-episode KL estimate to pi_ref over the last 10 steps (the reward-KL trade-off).
         let finalMeanKL: Double
+        /// Texts sent to the --reward-model server (absent for a built-in model).
+        let textsSent: Int?
 
         enum CodingKeys: String, CodingKey {
             case task, scheme, units, seed, steps, batch, output, seconds
+            case textsSent = "texts_sent"
             case referenceEvaluation = "reference_evaluation", finalEvaluation = "final_evaluation", rewardCalls = "reward_calls"
             case finalMeanKL = "final_mean_kl"
         }
@@ -152,6 +169,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let credit = try credit()
+        let pool = try http.pool()
         let progress = ProgressBar(total: steps, label: "\(task.rawValue) \(credit) PPO steps")
         let curve: LearningCurve, reference: Double
         do {
@@ -159,11 +177,12 @@ struct Train: ParsableCommand {
             case .sentiment:
                 var configuration = SentimentRLExperiment.Configuration(policy: policy)
                 configuration.ppo = ppo(configuration.ppo)
-                let experiment = try SentimentRLExperiment(configuration: configuration)
+                let experiment = try SentimentRLExperiment(configuration: configuration, reward: try pool?.model(reference: nil))
                 curve = try experiment.run(scheme: credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
                 reference = try experiment.referenceEvaluation(seed: seed)
             case .summarization, .instructions:
-                let learner = try ActionTaskRLAdapter(task: task, ppo: ppo)
+                let learner = try ActionTaskRLAdapter(
+                    task: task, ppo: ppo, summaryReward: pool.map { pool in (pool.name, { try pool.model(reference: $0) }) })
                 curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
                 reference = try learner.referenceEvaluation(seed: seed)
             }
@@ -181,7 +200,8 @@ struct Train: ParsableCommand {
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,
-            finalMeanKL: curve.points.suffix(10).reduce(0) { $0 + $1.meanKL } / Double(min(10, curve.points.count)))))
+            finalMeanKL: curve.points.suffix(10).reduce(0) { $0 + $1.meanKL } / Double(min(10, curve.points.count)),
+            textsSent: pool?.textsSent)))
     }
 }
 

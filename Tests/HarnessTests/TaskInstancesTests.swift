@@ -22,6 +22,28 @@ import Tasks
         #expect(exact.source == "exact")
     }
 
+    /// A caller's sentiment model that scores as VADER gets `make`'s sentiment-vader instances
+    /// (same snippets, levels and exact truths); a summarization model is built once per article
+    /// with that article's reference summary.
+    @Test func callerModelsGetTheTaskGames() throws {
+        let vader = try VaderSentiment.standard()
+        let builtIn = try TaskInstances.make(perTask: 1, seed: 0).filter { $0.task == "sentiment-vader" }
+        let caller = try TaskInstances.make(task: .sentiment, rewardName: "caller", model: { _ in vader }, perTask: 1, seed: 0)
+        #expect(caller.map(\.task) == ["sentiment-caller", "sentiment-caller"])
+        #expect(caller.map(\.instance) == builtIn.map(\.instance) && caller.map(\.unitLevel) == builtIn.map(\.unitLevel))
+        #expect(caller.map(\.truth) == builtIn.map(\.truth))
+        let summaries = Dictionary(uniqueKeysWithValues: try BBCCorpus.load().map { ($0.id, $0.summary) })
+        var references: [String?] = []
+        let summarization = try TaskInstances.make(task: .summarization, rewardName: "caller", model: { reference in
+            references.append(reference)
+            return try RougeReward(reference: reference ?? "", variant: .rouge1, stemming: true)
+        }, perTask: 2, seed: 0)
+        #expect(summarization.count == 2)
+        let used = Set(references.compactMap { $0 })
+        #expect(references.allSatisfy { $0 != nil } && used.isSubset(of: Set(summaries.values)))
+        #expect(used.isSuperset(of: summarization.map { summaries[$0.instance]! }))
+    }
+
     @Test func exactEnumerationIsPlannedOnlyForSmallGames() throws {
         let small = ComparisonInstance(task: "t", instance: "i", unitLevel: "u", game: AdditiveGame(weights: Array(repeating: 1, count: 16)),
                                        truth: Array(repeating: 1, count: 16), truthSource: "exact", partition: .singletons(16))

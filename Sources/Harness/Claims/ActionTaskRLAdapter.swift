@@ -27,12 +27,15 @@ public struct ActionTaskRLAdapter: SCARRunner {
     private let referenceOne: (UInt64) throws -> Double
 
     /// Loads the task's data (`task` must be summarization or instructions); `ppo` maps the
-    /// learner's default PPO settings to the ones used.
-    public init(task: SCARTask, ppo: (PPOSettings) -> PPOSettings = { $0 }) throws {
+    /// learner's default PPO settings to the ones used; `summaryReward` replaces ROUGE-1 as the
+    /// summarization reward (its name goes into `storeKey`, its factory builds an article's model
+    /// from the reference summary).
+    public init(task: SCARTask, ppo: (PPOSettings) -> PPOSettings = { $0 },
+                summaryReward: (name: String, make: ExtractiveSummaryEnvironment.RewardFactory)? = nil) throws {
         self.task = task
         switch task {
         case .summarization:
-            let environment = try ExtractiveSummaryEnvironment()
+            let environment = try ExtractiveSummaryEnvironment(reward: summaryReward?.make)
             let experiment = try ActionTaskExperiment(
                 task: environment,
                 trainingEpisodes: environment.episodes(split: .train, seed: Self.summarizationSplitSeed),
@@ -40,7 +43,7 @@ public struct ActionTaskRLAdapter: SCARRunner {
                 configuration: Self.configuration(ppo))
             runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
             referenceOne = experiment.referenceEvaluation
-            storeKey = "split=\(Self.summarizationSplitSeed);rouge1;" + experiment.configuration.storeKey
+            storeKey = "split=\(Self.summarizationSplitSeed);\(summaryReward?.name ?? "rouge1");" + experiment.configuration.storeKey
         case .instructions:
             let environment = try InstructionEnvironment(
                 dataset: try IFEvalDataset.load(), bank: try SentenceBank.load(size: Self.bankSize, seed: Self.bankSeed))

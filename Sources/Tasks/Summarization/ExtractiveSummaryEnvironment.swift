@@ -10,7 +10,8 @@ import Statistics
 /// - Summary (`summaryText`): the chosen sentences in article order, joined by "\n".
 /// - Reward (sparse): 0 for every step but the last, which carries
 ///   `RougeReward(reference: article.summary, variant:, stemming:)` of the summary (an F-measure
-///   in [0, 1]). Stopping with nothing chosen scores the empty summary (0).
+///   in [0, 1]; stopping with nothing chosen scores the empty summary, 0), or the score of the
+///   reward model `makeReward` builds for the article's reference summary (e.g. one behind HTTP).
 /// - Credit: `game(level:)` is the `TextGame` of the final summary's units under that same
 ///   reward model (sentences by default), so a unit's Shapley value splits the final reward.
 ///
@@ -45,6 +46,9 @@ public struct ExtractiveSummaryEnvironment {
     public let variant: RougeReward.Variant
     public let stemming: Bool
     public let maxSentences: Int
+    /// The reward model of an article, given its reference summary (`nil`: ROUGE `variant`).
+    public typealias RewardFactory = @Sendable (_ reference: String) throws -> any TextRewardModel
+    private let makeReward: RewardFactory?
     private let tokenizer: RougeTokenizer
     /// Per-article reward models and static sentence features, computed at an article's first
     /// `reset` and shared by copies of the environment (replays reset often; both are pure
@@ -57,24 +61,26 @@ public struct ExtractiveSummaryEnvironment {
     public private(set) var chosen: [Int] = []
     /// True before the first `reset` and once the episode has ended.
     public private(set) var isDone = true
-    private var rewardModel: RougeReward?
+    private var rewardModel: (any TextRewardModel)?
     /// The current article's static sentence features (from the cache).
     private var staticFeatures: [[Double]] = []
 
     public init(articles: [BBCArticle], variant: RougeReward.Variant = .rouge1, stemming: Bool = true,
-                maxSentences: Int = defaultMaxSentences) throws {
+                maxSentences: Int = defaultMaxSentences, reward makeReward: RewardFactory? = nil) throws {
         guard !articles.isEmpty else { throw StepError(description: "the summarization environment needs at least one article") }
         guard maxSentences >= 1 else { throw StepError(description: "maxSentences must be at least 1, got \(maxSentences)") }
         self.articles = articles
         self.variant = variant
         self.stemming = stemming
         self.maxSentences = maxSentences
+        self.makeReward = makeReward
         tokenizer = RougeTokenizer(stemming: stemming)
     }
 
     /// The whole BBC corpus (`BBCCorpus.load()`).
-    public init(variant: RougeReward.Variant = .rouge1, stemming: Bool = true, maxSentences: Int = defaultMaxSentences) throws {
-        try self.init(articles: BBCCorpus.load(), variant: variant, stemming: stemming, maxSentences: maxSentences)
+    public init(variant: RougeReward.Variant = .rouge1, stemming: Bool = true, maxSentences: Int = defaultMaxSentences,
+                reward makeReward: RewardFactory? = nil) throws {
+        try self.init(articles: BBCCorpus.load(), variant: variant, stemming: stemming, maxSentences: maxSentences, reward: makeReward)
     }
 
     /// A seeded 80/20 split of the article indices, as an episode order: the permutation
@@ -94,7 +100,9 @@ public struct ExtractiveSummaryEnvironment {
         let article = articles[articleIndex]
         let (model, features) = try articleCache.entry(articleIndex) {
             let title = Set(tokenizer.tokens(article.title))
-            return (try RougeReward(reference: article.summary, variant: variant, stemming: stemming),
+            let model: any TextRewardModel = try makeReward.map { try $0(article.summary) }
+                ?? RougeReward(reference: article.summary, variant: variant, stemming: stemming)
+            return (model,
                     article.sentences.indices.map { index in
                         let tokens = tokenizer.tokens(article.sentences[index])
                         let overlap = title.isEmpty ? 0 : Double(title.intersection(tokens).count) / Double(title.count)
@@ -128,7 +136,7 @@ public struct ExtractiveSummaryEnvironment {
             chosen.append(index)
             isDone = chosen.count == maxSentences || chosen.count == article.sentences.count
         }
-        return (isDone, isDone ? rewardModel!.reward(summaryText) : nil)
+        return (isDone, try isDone ? rewardModel!.reward(summaryText) : nil)
     }
 
     /// The chosen sentences in article order, joined by "\n".
@@ -137,7 +145,7 @@ public struct ExtractiveSummaryEnvironment {
     }
 
     /// The reward model of the current article (the final reward and the game's values).
-    public var reward: RougeReward {
+    public var reward: any TextRewardModel {
         get throws {
             guard let rewardModel else { throw StepError(description: "no episode has started; call reset(articleIndex:)") }
             return rewardModel
@@ -169,10 +177,10 @@ public struct ExtractiveSummaryEnvironment {
 /// environment copies on several threads share it.
 private final class ArticleCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [Int: (RougeReward, [[Double]])] = [:]
+    private var entries: [Int: (any TextRewardModel, [[Double]])] = [:]
 
     /// The entry of `index`, made by `make` on first use.
-    func entry(_ index: Int, make: () throws -> (RougeReward, [[Double]])) throws -> (RougeReward, [[Double]]) {
+    func entry(_ index: Int, make: () throws -> (any TextRewardModel, [[Double]])) throws -> (any TextRewardModel, [[Double]]) {
         lock.lock()
         defer { lock.unlock() }
         if let entry = entries[index] { return entry }
