@@ -101,7 +101,7 @@ struct Compare: ParsableCommand {
     var http: HTTPRewardOptions
 
     @Option(help: "With --reward-model: the games it scores, sentiment (snippets at token and span level) or summarization (BBC lead sentences at spans of 6 tokens, each article's reference sent along).")
-    var rewardTask: TaskInstances.TextTask = .sentiment
+    var rewardTask = RemoteRewardTask(argument: "sentiment")!
 
     func run() throws {
         let plan = try makePlan()
@@ -118,7 +118,7 @@ struct Compare: ParsableCommand {
         ]
         if let pool {
             configuration["reward_model"] = pool.name
-            configuration["reward_task"] = rewardTask.rawValue
+            configuration["reward_task"] = rewardTask.task.name
         }
         if resume { try checkResumable(folder: folder, configuration: configuration) }
         var instanceList: [ComparisonInstance] = []
@@ -129,7 +129,7 @@ struct Compare: ParsableCommand {
             FileHandle.standardError.write(Data("building task games and their exact values...\n".utf8))
             if let pool {
                 do {
-                    instanceList += try TaskInstances.make(task: rewardTask, rewardName: "http", model: { try pool.model(reference: $0) },
+                    instanceList += try TaskInstances.make(task: rewardTask.task, rewardName: "http", model: { try pool.model(reference: $0) },
                                                            perTask: quick ? 2 : instances, seed: seed)
                 } catch {
                     throw CommandFailure("\(error)")
@@ -222,5 +222,3 @@ struct Compare: ParsableCommand {
         return ComparisonPlan(estimators: kinds.map(\.entry), budgetMultiples: multiples, repetitions: quick ? 5 : repetitions, seed: seed, noise: noise)
     }
 }
-
-extension TaskInstances.TextTask: ExpressibleByArgument {}

@@ -16,13 +16,9 @@ struct Explain: ParsableCommand {
         positive, red negative, intensity = size), like SCAR's figure 1; --html writes the same as a page.
 
         Tasks and their reward models:
-          sentiment       --text T [--model vader|learned | --reward-model URL]
-          summarization   --text SUMMARY --reference REF [--rouge rouge1|rouge2|rougeL|mean] [--stemmer]
-                          [or --reward-model URL, sent the reference with each batch]
-          instructions    --prompt-key K [--text RESPONSE] [--ifeval-level instruction|prompt]
-                          (IFEval prompt K from tasks/instructions; the default response is GPT-4's)
-          recommendation  --user ID --candidates ID,ID,... [--utility best|mnl|coverage]
-                          (MovieLens users and movie ids; relevance = held-out rating)
+        \(TaskRegistry.tasks.map {
+            "  " + $0.name.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.explainUsage.replacingOccurrences(of: "\n", with: "\n  ")
+        }.joined(separator: "\n"))
 
         The estimator defaults to exact for up to 16 units and kernelshap-paired (100 calls per unit) above. \
         owen groups tokens by spans and spans by sentences.
@@ -35,10 +31,6 @@ struct Explain: ParsableCommand {
         """
     )
 
-    enum TaskName: String, ExpressibleByArgument, CaseIterable {
-        case sentiment, summarization, instructions, recommendation
-    }
-
     enum SentimentModel: String, ExpressibleByArgument, CaseIterable {
         case vader, learned
     }
@@ -47,8 +39,8 @@ struct Explain: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "sentiment, summarization, instructions or recommendation.")
-    var task: TaskName
+    @Option(help: "\(RegisteredTask.help).")
+    var task: RegisteredTask
 
     @Option(help: "The text to explain (sentiment, summarization, instructions).")
     var text: String?
@@ -105,13 +97,32 @@ struct Explain: ParsableCommand {
     var http: HTTPRewardOptions
 
     func validate() throws {
-        if http.url != nil && task != .sentiment && task != .summarization {
-            throw ValidationError("--reward-model applies to the sentiment and summarization tasks")
+        if http.url != nil && !task.task.acceptsRemoteRewardModel {
+            let accepting = TaskRegistry.namesAcceptingRemoteRewardModels
+            throw ValidationError("--reward-model applies to the \(accepting.joined(separator: " and ")) tasks")
         }
     }
 
     func run() throws {
-        let explained = try makeGame()
+        var remote: HTTPRewardModel?
+        var request = ExplainRequest()
+        request.text = text
+        request.units = units
+        request.mask = mask
+        request.sentimentModel = model.rawValue
+        request.reference = reference
+        request.rouge = rouge
+        request.stemmer = stemmer
+        request.promptKey = promptKey
+        request.ifevalLevel = ifevalLevel
+        request.user = user
+        request.candidates = candidates?.elements
+        request.utility = utility
+        request.remoteRewardModel = { reference in
+            remote = try http.model(reference: reference)
+            return remote
+        }
+        let explained = try task.task.explain(request)
         let game = explained.game
         let n = game.playerCount
         let kind = estimator ?? (n <= 16 && (budget ?? Int.max) >= 1 << n ? .exact : .kernelshapPaired)
@@ -121,12 +132,12 @@ struct Explain: ParsableCommand {
         let rendering = CreditRendering(
             pieces: zip(explained.pieces, result.values).map { CreditRendering.Piece(before: $0.before, text: $0.text, credit: $1) },
             trailing: explained.trailing)
-        let textsSent = explained.remote?.textsSent
+        let textsSent = remote?.textsSent
         let caption = "\(explained.rewardName): v(N) = \(format(full)), v(empty) = \(format(empty)); \(game.playerCount) \(explained.unitName); \(result.estimator), \(result.calls) calls, \(String(format: "%.3g", result.seconds)) s"
             + (textsSent.map { "; \($0) texts sent" } ?? "")
         if let html {
             do {
-                try rendering.html(title: "CreditBench: \(task.rawValue)", caption: caption).write(toFile: html, atomically: true, encoding: .utf8)
+                try rendering.html(title: "CreditBench: \(task.name)", caption: caption).write(toFile: html, atomically: true, encoding: .utf8)
             } catch {
                 throw CommandFailure("cannot write \(html)")
             }
@@ -134,7 +145,7 @@ struct Explain: ParsableCommand {
         switch format {
         case .json:
             print(try JSONOutput.string(ExplainReport(
-                task: task.rawValue, rewardModel: explained.rewardName, unitLevel: explained.unitName,
+                task: task.name, rewardModel: explained.rewardName, unitLevel: explained.unitName,
                 units: explained.pieces.map(\.text), credits: result.values, standardErrors: result.standardErrors,
                 fullReward: full, emptyReward: empty, estimator: result.estimator, calls: result.calls, seconds: result.seconds,
                 textsSent: textsSent)))
@@ -149,74 +160,6 @@ struct Explain: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.6g", value) }
-
-    /// A game with what is needed to show it.
-    struct ExplainedGame {
-        var game: any CooperativeGame
-        var partition: PlayerPartition
-        var pieces: [(before: String, text: String)]
-        var trailing: String
-        var rewardName: String
-        var unitName: String
-        /// The reward model behind HTTP, when --reward-model chose one.
-        var remote: HTTPRewardModel?
-    }
-
-    func makeGame() throws -> ExplainedGame {
-        switch task {
-        case .sentiment:
-            let remote = try http.model()
-            let builtIn: () throws -> any TextRewardModel = model == .vader ? VaderSentiment.standard : AttentionSentimentModel.loadCommitted
-            let reward = try remote ?? builtIn()
-            return try textGame(try required(text, "--text"), reward: reward, remote: remote)
-        case .summarization:
-            let reference = try required(reference, "--reference")
-            if let remote = try http.model(reference: reference) {
-                return try textGame(try required(text, "--text"), reward: remote, remote: remote)
-            }
-            let variant = try parse(rouge, as: RougeReward.Variant.self, option: "--rouge")
-            let reward = try RougeReward(reference: reference, variant: variant, stemming: stemmer)
-            return try textGame(try required(text, "--text"), reward: reward)
-        case .instructions:
-            let entry = try IFEvalDataset.load().entry(key: try required(promptKey, "--prompt-key"))
-            guard let response = text ?? entry.referenceResponse else {
-                throw CommandFailure("IFEval prompt \(entry.key) has no stored response; give one with --text")
-            }
-            let level = try parse(ifevalLevel, as: IFEvalReward.Level.self, option: "--ifeval-level")
-            return try textGame(response, reward: IFEvalReward(item: entry.item, level: level))
-        case .recommendation:
-            let userID = try required(user, "--user")
-            let movieIDs = try required(candidates, "--candidates").elements
-            let game = try RecommendationTask.load().game(userID: userID, movieIDs: movieIDs, utility: try SetUtility(name: utility))
-            let names = game.playerNames ?? movieIDs.map { "movie \($0)" }
-            return ExplainedGame(game: game, partition: .singletons(game.playerCount),
-                                 pieces: names.enumerated().map { (before: $0.offset == 0 ? "" : "\n", text: $0.element) },
-                                 trailing: "", rewardName: "set utility \(utility) for user \(userID)", unitName: "candidates")
-        }
-    }
-
-    private func textGame(_ text: String, reward: any TextRewardModel, remote: HTTPRewardModel? = nil) throws -> ExplainedGame {
-        let level = try UnitLevel(parsing: units)
-        let game = try TextGame(text: text, level: level, model: reward, completion: mask.map { .mask($0) } ?? .removal)
-        let partition = try game.partitionByCoarserUnits()
-        let separators = game.segmentation.separators
-        return ExplainedGame(
-            game: game, partition: partition,
-            pieces: game.units.enumerated().map { (before: separators[$0.offset], text: $0.element.text) },
-            trailing: separators[game.playerCount], rewardName: reward.name, unitName: level.description, remote: remote)
-    }
-
-    private func required<T>(_ value: T?, _ option: String) throws -> T {
-        guard let value else { throw CommandFailure("--task \(task.rawValue) needs \(option)") }
-        return value
-    }
-
-    private func parse<T: RawRepresentable & CaseIterable>(_ word: String, as type: T.Type, option: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: word) else {
-            throw CommandFailure("\(option) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(word)\"")
-        }
-        return value
-    }
 }
 
 struct ExplainReport: Encodable {

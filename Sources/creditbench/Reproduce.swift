@@ -118,9 +118,7 @@ struct Reproduce: ParsableCommand {
     /// One learner per task to run (loading each task's data).
     func runners() throws -> [SCARTask: any SCARRunner] {
         var runners: [SCARTask: any SCARRunner] = [:]
-        for task in try tasks() {
-            runners[task] = task == .sentiment ? try SentimentRLAdapter() : try ActionTaskRLAdapter(task: task)
-        }
+        for task in try tasks() { runners[task] = try task.learner() }
         return runners
     }
 }

@@ -49,7 +49,7 @@ struct Train: ParsableCommand {
         """
     )
 
-    @Option(help: "sentiment, summarization or instructions.")
+    @Option(help: "\(RegisteredTask.list(SCARTask.allCases.map(\.rawValue))).")
     var task: SCARTask
 
     @Option(help: "Credit scheme (see above).")
@@ -92,8 +92,9 @@ struct Train: ParsableCommand {
     var http: HTTPRewardOptions
 
     func validate() throws {
-        if http.url != nil && task == .instructions {
-            throw ValidationError("--reward-model applies to the sentiment and summarization tasks; instructions are scored by the IFEval checks")
+        if http.url != nil, !(TaskRegistry.task(named: task.rawValue)?.acceptsRemoteRewardModel ?? false) {
+            let accepting = TaskRegistry.namesAcceptingRemoteRewardModels
+            throw ValidationError("--reward-model applies to the \(accepting.joined(separator: " and ")) tasks; \(task.rawValue) keeps its own reward model")
         }
         guard steps >= 1, batch >= 1 else { throw ValidationError("--steps and --batch must be at least 1") }
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1, got \(budget)") }
@@ -173,19 +174,10 @@ struct Train: ParsableCommand {
         let progress = ProgressBar(total: steps, label: "\(task.rawValue) \(credit) PPO steps")
         let curve: LearningCurve, reference: Double
         do {
-            switch task {
-            case .sentiment:
-                var configuration = SentimentRLExperiment.Configuration(policy: policy)
-                configuration.ppo = ppo(configuration.ppo)
-                let experiment = try SentimentRLExperiment(configuration: configuration, reward: try pool?.model(reference: nil))
-                curve = try experiment.run(scheme: credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
-                reference = try experiment.referenceEvaluation(seed: seed)
-            case .summarization, .instructions:
-                let learner = try ActionTaskRLAdapter(
-                    task: task, ppo: ppo, summaryReward: pool.map { pool in (pool.name, { try pool.model(reference: $0) }) })
-                curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
-                reference = try learner.referenceEvaluation(seed: seed)
-            }
+            let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, reward: reward))
+            curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
+            reference = try learner.referenceEvaluation(seed: seed)
         } catch {
             throw CommandFailure("\(error)")
         }

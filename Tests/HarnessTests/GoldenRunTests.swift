@@ -49,14 +49,14 @@ struct GoldenRunTests {
 
     static func computed() throws -> [String] {
         var lines = ["# learnerVersion=\(learnerVersion)", "task,scheme,seed,step,mean_reward,mean_kl,reward_calls,mean_length"]
-        let sentiment = try LearnerFixture.sentiment.get().experiment
+        let sentiment = try LearnerFixture.runner(.sentiment)
         for scheme in sentimentSchemes {
             for seed in seeds {
-                lines += Self.lines(task: .sentiment, curve: try sentiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize))
+                lines += Self.lines(task: .sentiment, curve: try sentiment.train(scheme, seed: seed, steps: steps, batchSize: batchSize))
             }
         }
         for task in [SCARTask.summarization, .instructions] {
-            let learner = try (task == .summarization ? LearnerFixture.summarization : LearnerFixture.instructions).get()
+            let learner = try LearnerFixture.runner(task)
             for scheme in actionSchemes {
                 for seed in seeds {
                     lines += Self.lines(task: task, curve: try learner.train(scheme, seed: seed, steps: steps, batchSize: batchSize))

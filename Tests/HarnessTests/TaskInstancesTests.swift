@@ -28,13 +28,13 @@ import Tasks
     @Test func callerModelsGetTheTaskGames() throws {
         let vader = try VaderSentiment.standard()
         let builtIn = try TaskInstances.make(perTask: 1, seed: 0).filter { $0.task == "sentiment-vader" }
-        let caller = try TaskInstances.make(task: .sentiment, rewardName: "caller", model: { _ in vader }, perTask: 1, seed: 0)
+        let caller = try TaskInstances.make(task: SentimentBenchmark(), rewardName: "caller", model: { _ in vader }, perTask: 1, seed: 0)
         #expect(caller.map(\.task) == ["sentiment-caller", "sentiment-caller"])
         #expect(caller.map(\.instance) == builtIn.map(\.instance) && caller.map(\.unitLevel) == builtIn.map(\.unitLevel))
         #expect(caller.map(\.truth) == builtIn.map(\.truth))
         let summaries = Dictionary(uniqueKeysWithValues: try BBCCorpus.load().map { ($0.id, $0.summary) })
         var references: [String?] = []
-        let summarization = try TaskInstances.make(task: .summarization, rewardName: "caller", model: { reference in
+        let summarization = try TaskInstances.make(task: SummarizationBenchmark(), rewardName: "caller", model: { reference in
             references.append(reference)
             return try RougeReward(reference: reference ?? "", variant: .rouge1, stemming: true)
         }, perTask: 2, seed: 0)

@@ -4,20 +4,11 @@ import Statistics
 /// groups, so they could have been written down before the runs:
 /// - rewards and areas under the curve (a time-averaged reward): `fraction` = 5% of the gap
 ///   between the untrained policy's reward (`CurveMetrics.initialReward`: the step-0 evaluation,
-///   before any scheme has trained) and the task's attainable maximum (`Margin.fractionOfGap`);
+///   before any scheme has trained) and the task's attainable maximum (`SCARTask.attainable`, `Margin.fractionOfGap`);
 /// - steps to a threshold: 5% of the run length.
 /// `ClaimReport` re-decides every claim at half and double these margins.
 enum ClaimMargins {
     static let fraction = 0.05
-
-    /// The largest reward a task admits, with the reason.
-    static func attainable(_ task: SCARTask) -> (value: Double, basis: String) {
-        switch task {
-        case .sentiment: (1, "VADER's compound score is at most 1")
-        case .summarization: (1, "ROUGE-1 F is at most 1 (no oracle extractive summary is computed)")
-        case .instructions: (1, "at most every instruction is followed (fraction 1)")
-        }
-    }
 
     /// The best-candidate reward of MovieLens set recommendation is at most the top rating.
     static let movieLensAttainable = (value: 5.0, basis: "the top rating is 5 stars")

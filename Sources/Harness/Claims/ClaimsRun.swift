@@ -38,11 +38,7 @@ public struct ClaimsSettings: Sendable {
     }
     /// PPO steps and episodes per step of each SCAR task.
     func scarSize(_ task: SCARTask) -> (steps: Int, batchSize: Int) {
-        switch task {
-        case .sentiment: return quick ? (60, 16) : (300, 32)
-        case .summarization: return quick ? (30, 16) : (100, 32)
-        case .instructions: return quick ? (30, 8) : (100, 16)
-        }
+        quick ? task.quickSize : task.fullSize
     }
 
     /// What bounds this run's scale, for paper-check.md (sizes from these settings).

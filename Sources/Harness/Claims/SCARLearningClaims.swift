@@ -14,46 +14,6 @@ public protocol SCARRunner {
     func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
 }
 
-/// A task SCAR's learning claims are tested on, with its schemes and the comparisons it feeds.
-public enum SCARTask: String, CaseIterable, Sendable {
-    case sentiment, summarization, instructions
-
-    /// SCAR's settings on this task, which a scheme's missing keys take
-    /// (`CreditScheme(parsing:defaults:)`): text units on sentiment (`ShapleyCreditOptions.text`),
-    /// the episode's actions on the action tasks (`ShapleyCreditOptions.actions`).
-    public var creditDefaults: ShapleyCreditOptions { self == .sentiment ? .text : .actions }
-
-    /// The schemes trained, in run order. Sentiment: sparse, sparse with the reward doubled, ABC
-    /// (b = 0.8) and SCAR at token, span and sentence level; the action tasks: sparse, sparse
-    /// doubled and SCAR over the actions (no attention-bearing reward model exists for ROUGE or
-    /// IFEval, so no ABC there).
-    public var schemes: [CreditScheme] {
-        switch self {
-        case .sentiment:
-            return [.sparse, .scaledSparse(factor: 2), .abc]
-                + [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map(Self.sentimentSCAR)
-        case .summarization, .instructions: return [.sparse, .scaledSparse(factor: 2), scar]
-        }
-    }
-
-    /// SCAR with the sentiment defaults at `level`.
-    static func sentimentSCAR(_ level: UnitLevel) -> CreditScheme { .shapley(ShapleyCreditOptions.text.with(units: .text(level))) }
-
-    /// The SCAR scheme the claims test: SCAR with the task's defaults (span level on sentiment, the
-    /// paper's recommendation).
-    var scar: CreditScheme { .shapley(creditDefaults) }
-    /// The dense-credit baselines of C4 and C5 besides sparse.
-    var denseBaselines: [CreditScheme] { self == .sentiment ? [.abc] : [] }
-
-    var title: String {
-        switch self {
-        case .sentiment: return "Sentiment control: held-out VADER reward of the prompt + response"
-        case .summarization: return "Extractive summarization (BBC): ROUGE-1 F of the summary"
-        case .instructions: return "Instruction following (IFEval): fraction of instructions followed"
-        }
-    }
-}
-
 /// SCAR's empirical claims from `seeds` runs per scheme on each task, every comparison paired by
 /// seed (`ClaimComparison`), every margin fixed by `ClaimMargins`, each claim decided by
 /// `DecisionRule.allOf` over its tests (`ClaimTest`):
@@ -184,7 +144,7 @@ public enum SCARLearningClaims {
         let compared = runs.filter { ([.sparse, task.scar] + task.denseBaselines).map(\.description).contains($0.scheme) }
         let threshold = CurveMetrics.threshold(compared)
         let start = CurveMetrics.initialReward(runs)
-        let reward = try ClaimMargins.reward(untrained: start, attainable: ClaimMargins.attainable(task))
+        let reward = try ClaimMargins.reward(untrained: start, attainable: task.attainable)
         let runLength = Double(runs[0].steps.last!)
         let steps = ClaimMargins.steps(runLength: runLength)
         func compare(_ scheme: CreditScheme, _ baseline: CreditScheme, _ metric: String, _ value: (CurveRun) -> Double) throws -> ClaimComparison {
@@ -223,10 +183,10 @@ public enum SCARLearningClaims {
                             note: "start + 0.9 (best final of \(([.sparse] + task.denseBaselines + [task.scar]).map(\.description).joined(separator: ", ")) - start)"),
             ]
         }
-        guard task == .sentiment else { return }
+        guard let levels = task.unitLevelSchemes else { return }
+        let (tokens, sentences) = levels
         let calls = { (scheme: CreditScheme) in of(scheme).map { $0.totals["reward_calls"] ?? .nan }.reduce(0, +) / Double(of(scheme).count) }
-        let tokens = SCARTask.sentimentSCAR(.tokens)
-        for (index, scheme) in [(3, task.scar), (4, SCARTask.sentimentSCAR(.sentences))] {
+        for (index, scheme) in [(3, task.scar), (4, sentences)] {
             claims[index].tests += try [("final reward", finalReward), ("area under the curve", CurveMetrics.area)].map { metric, value in
                 try ClaimTest(compare(scheme, tokens, metric, value), rule: .nonInferiority, margin: reward.margin, marginBasis: reward.basis)
             }

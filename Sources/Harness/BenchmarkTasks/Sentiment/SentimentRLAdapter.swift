@@ -1,0 +1,29 @@
+import Learning
+
+/// `SCARLearner` over Learning's `SentimentRLExperiment` (one experiment, i.e. one fitted
+/// pi_ref, shared by every run), under any credit scheme whose units are text units. The curve is
+/// the mean reward of each training batch (before that step's update); totals hold the run's
+/// reward-model calls and the final policy's held-out evaluation (`final_evaluation`), which the
+/// claims use as the final reward.
+public struct SentimentRLAdapter: SCARLearner {
+    let experiment: SentimentRLExperiment
+
+    /// Fits pi_ref; `options` choose the word policy, map its default PPO settings and may
+    /// replace VADER as the reward model.
+    public init(_ options: LearnerOptions = LearnerOptions()) throws {
+        var configuration = SentimentRLExperiment.Configuration(policy: options.wordPolicy)
+        configuration.ppo = options.ppo(configuration.ppo)
+        experiment = try SentimentRLExperiment(configuration: configuration, reward: try options.reward?.make(nil))
+    }
+
+    /// The learner's settings (`SentimentRLExperiment.Configuration.storeKey`).
+    public var storeKey: String { experiment.configuration.storeKey }
+
+    public func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
+        try experiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress)
+    }
+
+    public func referenceEvaluation(seed: UInt64) throws -> Double {
+        try experiment.referenceEvaluation(seed: seed)
+    }
+}

@@ -1,0 +1,25 @@
+import Learning
+import Tasks
+
+/// What `train` may change about a task's learner: PPO's settings (from the task's defaults),
+/// on tasks whose policy writes words the word policy, and on tasks that accept one
+/// (`BenchmarkTask.acceptsRemoteRewardModel`) the reward model.
+public struct LearnerOptions {
+    /// Maps the learner's default PPO settings to the ones used.
+    public var ppo: (PPOSettings) -> PPOSettings
+    /// The word policy (sentiment); tasks whose policy chooses actions ignore it.
+    public var wordPolicy: SentimentRLExperiment.Configuration.Policy
+    /// A reward model in place of the task's own (e.g. one behind HTTP): its name, which goes
+    /// into the stored runs' key, and a factory given the reference the task sends along (`nil`
+    /// for none). `nil`: the task's own reward model.
+    public var reward: RewardReplacement?
+
+    public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
+
+    public init(ppo: @escaping (PPOSettings) -> PPOSettings = { $0 }, wordPolicy: SentimentRLExperiment.Configuration.Policy = .gru,
+                reward: RewardReplacement? = nil) {
+        self.ppo = ppo
+        self.wordPolicy = wordPolicy
+        self.reward = reward
+    }
+}
