@@ -4,18 +4,22 @@ import Foundation
 /// may be enclosed in double quotes, inside which commas and line breaks are literal and `""`
 /// stands for one `"`. Line ends may be LF or CR LF; a final line end is optional; blank lines
 /// are skipped. The header must equal the expected one and every record must have as many
-/// fields as the header; a violation is a one-line error naming the file and line.
+/// fields as the header; a violation is a one-line error naming the file and line. A file that
+/// is appended to as work finishes (e.g. a store of learning runs) may end in a record torn by
+/// an interrupted write: with `skippingRecordsOfOtherWidths` such records (too few or too many
+/// fields) are skipped instead, so the rest of the file is still read.
 ///
 /// Records are handed to a transform as they are parsed (one reused field array), so a
 /// 100,000-line file never exists as an array of rows.
 public enum CSVReader {
     /// Reads `url` and maps each record (its 1-based starting line and its fields) through `transform`.
-    public static func records<T>(contentsOf url: URL, expectedHeader: [String],
+    public static func records<T>(contentsOf url: URL, expectedHeader: [String], skippingRecordsOfOtherWidths: Bool = false,
                            _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
-        try records(bytes: [UInt8](Data(contentsOf: url)), file: url.lastPathComponent, expectedHeader: expectedHeader, transform)
+        try records(bytes: [UInt8](Data(contentsOf: url)), file: url.lastPathComponent, expectedHeader: expectedHeader,
+                    skippingRecordsOfOtherWidths: skippingRecordsOfOtherWidths, transform)
     }
 
-    public static func records<T>(bytes: [UInt8], file: String, expectedHeader: [String],
+    public static func records<T>(bytes: [UInt8], file: String, expectedHeader: [String], skippingRecordsOfOtherWidths: Bool = false,
                            _ transform: (_ line: Int, _ fields: [String]) throws -> T) throws -> [T] {
         var result: [T] = []
         var sawHeader = false
@@ -30,6 +34,7 @@ public enum CSVReader {
                 return
             }
             guard fields.count == expectedHeader.count else {
+                if skippingRecordsOfOtherWidths { return }
                 throw CSVError.malformed(file: file, line: line, reason: "\(fields.count) fields, expected \(expectedHeader.count)")
             }
             result.append(try transform(line, fields))

@@ -39,4 +39,18 @@ import CSVFiles
         #expect(text == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\n0.1,\n")
         #expect(try CSVReader.records(contentsOf: url, expectedHeader: ["a", "b"]) { $1 } == rows)
     }
+
+    @Test("Appending ends a torn last line first; the lenient reader skips records of another width and reads the rest")
+    func appendingAfterATornLine() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-csv-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("a,b,c\n1,2,3\n4,5".utf8).write(to: url)  // the second record torn mid-write
+        try CSVWriter(appendingTo: url, columns: ["a", "b", "c"]).write(rows: [["6", "7", "8"], ["9", "x,y", ""]])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "a,b,c\n1,2,3\n4,5\n6,7,8\n9,\"x,y\",\n")
+        #expect(try CSVReader.records(contentsOf: url, expectedHeader: ["a", "b", "c"], skippingRecordsOfOtherWidths: true) { $1 }
+                == [["1", "2", "3"], ["6", "7", "8"], ["9", "x,y", ""]])
+        #expect(throws: CSVError.malformed(file: url.lastPathComponent, line: 3, reason: "2 fields, expected 3")) {
+            try CSVReader.records(contentsOf: url, expectedHeader: ["a", "b", "c"]) { $1 }
+        }
+    }
 }

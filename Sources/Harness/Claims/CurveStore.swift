@@ -1,3 +1,4 @@
+import CSVFiles
 import Foundation
 import Learning
 
@@ -13,30 +14,36 @@ import Learning
 ///
 /// Columns: key, scheme, seed, kind, step, value, where kind is `configuration` (value = the
 /// configuration string, for reading the file), `curve` (value = the evaluation at `step`),
-/// `total:<name>` (a per-run total, step empty) or `complete`. Configurations and scheme names
-/// must not contain commas or line breaks (checked). A file that exists but cannot be read as
-/// such a store is never overwritten: opening it throws.
+/// `total:<name>` (a per-run total, step empty) or `complete`; read and written by `CSVReader`
+/// and `CSVWriter`. Configurations and scheme names must not contain commas, double quotes or
+/// line breaks (checked), so no cell is ever quoted and a torn last line is at worst a record of
+/// the wrong width, which is skipped. A file that exists but cannot be read as such a store is
+/// never overwritten: opening it throws.
 public final class CurveStore {
     public let url: URL
     private var finished: [String: CurveRun] = [:]
     /// The configuration string of each finished run, by key (its `configuration` row).
     private var configurations: [String: String] = [:]
 
-    static let header = "key,scheme,seed,kind,step,value"
+    static let columns = ["key", "scheme", "seed", "kind", "step", "value"]
 
     public init(url: URL) throws {
         self.url = url
         if FileManager.default.fileExists(atPath: url.path) {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw HarnessError.invalidPlan("cannot read the curve store \(url.path) as UTF-8 text; refusing to overwrite it (move it away to start afresh)")
+            let refusal = "refusing to overwrite it (move it away to start afresh)"
+            guard let data = try? Data(contentsOf: url), String(data: data, encoding: .utf8) != nil else {
+                throw HarnessError.invalidPlan("cannot read the curve store \(url.path) as UTF-8 text; \(refusal)")
             }
-            guard text.split(separator: "\n", maxSplits: 1).first.map(String.init) == CurveStore.header else {
-                throw HarnessError.invalidPlan("\(url.path) is not a curve store (its first line is not '\(CurveStore.header)'); refusing to overwrite it (move it away to start afresh)")
+            let rows: [[String]]
+            do {
+                rows = try CSVReader.records(bytes: [UInt8](data), file: url.lastPathComponent, expectedHeader: CurveStore.columns,
+                                             skippingRecordsOfOtherWidths: true) { $1 }
+            } catch {
+                throw HarnessError.invalidPlan("\(url.path) is not a curve store (\(error)); \(refusal)")
             }
-            (finished, configurations) = CurveStore.parse(text)
+            (finished, configurations) = CurveStore.parse(rows)
         } else {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((CurveStore.header + "\n").utf8).write(to: url)
+            _ = try CSVWriter(url: url, columns: CurveStore.columns)
         }
     }
 
@@ -61,21 +68,12 @@ public final class CurveStore {
         try CurveStore.checkIdentifier(run.scheme)
         try CurveStore.checkIdentifier(configuration)
         let key = CurveStore.key(configuration)
-        let prefix = "\(key),\(run.scheme),\(run.seed)"
-        var lines = ["\(prefix),configuration,,\(configuration)"]
-        lines += zip(run.steps, run.values).map { "\(prefix),curve,\($0),\($1)" }
-        lines += run.totals.keys.sorted().map { "\(prefix),total:\($0),,\(run.totals[$0]!)" }
-        lines.append("\(prefix),complete,,")
-        let handle = try FileHandle(forUpdating: url)
-        defer { try? handle.close() }
-        let end = try handle.seekToEnd()
-        var torn = ""
-        if end > 0 {
-            try handle.seek(toOffset: end - 1)
-            if handle.readData(ofLength: 1) != Data("\n".utf8) { torn = "\n" }  // a torn last line
-            try handle.seekToEnd()
-        }
-        try handle.write(contentsOf: Data((torn + lines.joined(separator: "\n") + "\n").utf8))
+        let prefix = [key, run.scheme, String(run.seed)]
+        var rows = [prefix + ["configuration", "", configuration]]
+        rows += zip(run.steps, run.values).map { prefix + ["curve", String($0), CSVWriter.cell($1)] }
+        rows += run.totals.keys.sorted().map { prefix + ["total:\($0)", "", CSVWriter.cell(run.totals[$0]!)] }
+        rows.append(prefix + ["complete", "", ""])
+        try CSVWriter(appendingTo: url, columns: CurveStore.columns).write(rows: rows)
         finished[key] = run
         configurations[key] = configuration
     }
@@ -95,20 +93,20 @@ public final class CurveStore {
     }
 
     static func checkIdentifier(_ text: String) throws {
-        guard !text.isEmpty, !text.contains(where: { $0 == "," || $0.isNewline }) else {
-            throw HarnessError.invalidPlan("'\(text)' cannot name a stored run: no commas or line breaks")
+        guard !text.isEmpty, !text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else {
+            throw HarnessError.invalidPlan("'\(text)' cannot name a stored run: no commas, double quotes or line breaks")
         }
     }
 
-    /// Complete runs and their configuration strings by key; malformed lines are skipped.
-    static func parse(_ text: String) -> (runs: [String: CurveRun], configurations: [String: String]) {
+    /// Complete runs and their configuration strings by key, from the store's records; malformed
+    /// records are skipped.
+    static func parse(_ rows: [[String]]) -> (runs: [String: CurveRun], configurations: [String: String]) {
         var pending: [String: (steps: [Int], values: [Double], totals: [String: Double])] = [:]
         var complete: [String: CurveRun] = [:]
         var configurations: [String: String] = [:]
         var pendingConfigurations: [String: String] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == 6, let seed = Int(cells[2]) else { continue }
+        for cells in rows {
+            guard let seed = Int(cells[2]) else { continue }
             let key = cells[0]
             switch cells[3] {
             case "configuration":
