@@ -107,10 +107,10 @@ extension CreditScheme {
                      "every player needs a step in 0..<stepCount")
         if case .attention = self { throw CreditEnvironment.MissingAttention() }
         let total = try game.value(of: game.grandCoalition)
-        guard game.playerCount > 0, units != nil else { return rewardsFromTotal(total, stepCount: stepCount) }
         var rewards = [Double](repeating: 0, count: stepCount)
         let credits: [Double]
-        if case .shapley(let options) = self {
+        switch self {
+        case .shapley(let options) where game.playerCount > 0:
             let exact = game.playerCount <= options.exactUpTo
             let estimator = exact ? ExactShapley() : try options.fallback(partition: partition)
             let phi = try estimator.estimate(game, budget: exact ? nil : options.budget, random: random).values
@@ -118,8 +118,10 @@ extension CreditScheme {
             credits = phi.map { options.alpha * $0 }
             for t in 0..<stepCount { rewards[t] += options.alpha * empty / Double(stepCount) }
             rewards[stepCount - 1] += (1 - options.alpha) * total
-        } else {  // leave-one-out
+        case .leaveOneOut where game.playerCount > 0:
             credits = try (0..<game.playerCount).map { total - (try game.value(of: game.grandCoalition.removing($0))) }
+        case .sparse, .scaledSparse, .uniform, .attention, .shapley, .leaveOneOut:
+            return rewardsFromTotal(total, stepCount: stepCount)
         }
         for (player, credit) in credits.enumerated() { rewards[stepOfPlayer[player]] += credit }
         return rewards
@@ -133,7 +135,7 @@ extension CreditScheme {
         switch self {
         case .uniform: for t in rewards.indices { rewards[t] = total / Double(stepCount) }
         case .scaledSparse(let factor): rewards[stepCount - 1] = factor * total
-        default: rewards[stepCount - 1] = total
+        case .sparse, .shapley, .leaveOneOut, .attention: rewards[stepCount - 1] = total
         }
         return rewards
     }
@@ -156,7 +158,7 @@ extension CreditScheme {
                 rewards[response.step(endingUnitAt: token.range.upperBound - offset)] += mix * total * weight / mass
             }
             rewards[last] += (1 - mix) * total
-        default:
+        case .attention, .sparse, .scaledSparse, .uniform, .shapley, .leaveOneOut:
             rewards = rewardsFromTotal(total, stepCount: rewards.count)
         }
     }

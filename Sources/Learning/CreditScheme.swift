@@ -48,7 +48,7 @@ public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .shapley(let options): return options.units
         case .leaveOneOut(let units): return units
-        default: return nil
+        case .sparse, .scaledSparse, .uniform, .attention: return nil
         }
     }
 
