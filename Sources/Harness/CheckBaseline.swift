@@ -1,11 +1,9 @@
-import Foundation
-
 /// A recorded run of the estimator board that `creditbench check` compares later code against:
 /// the configuration (board, estimators, games with their exact values) with its hash, the commit
 /// the run came from, and per cell (task family x estimator x budget) every replicate's relative
 /// L2 error |estimate - truth| / |truth|, by game and replicate, as JSON whose doubles round-trip
 /// exactly (so "bit-identical" can be decided from the file).
-public struct CheckBaseline: Codable, Equatable, Sendable {
+public struct CheckBaseline: CheckBaselineFile, Equatable, Sendable {
     /// One cell: an estimator at one budget on one task family (or a synthetic game family).
     public struct Cell: Codable, Equatable, Sendable {
         /// "task/unit level", e.g. "soum/players" or "sentiment-vader/tokens".
@@ -58,12 +56,14 @@ public struct CheckBaseline: Codable, Equatable, Sendable {
     public static let formatName = "creditbench-check-baseline/1"
 
     public var format: String
-    /// `git rev-parse HEAD` where the baseline was recorded.
     public var commit: String
     public var configuration: CheckConfiguration
     /// `configuration.hash` when recorded; a file whose configuration no longer hashes to it was edited.
     public var configurationHash: String
     public var cells: [Cell]
+
+    public var currentConfigurationHash: String { configuration.hash }
+    public var board: CheckBoard { configuration.board }
 
     public init(configuration: CheckConfiguration, commit: String, records: [ComparisonRecord]) {
         format = Self.formatName
@@ -76,32 +76,5 @@ public struct CheckBaseline: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case format, commit, configuration, cells
         case configurationHash = "configuration_hash"
-    }
-
-    /// The baseline in `url`, or a one-line error saying why it cannot be used.
-    public static func read(from url: URL) throws -> CheckBaseline {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw EstimatorCheck.Refusal("cannot read baseline \(url.path)")
-        }
-        let baseline: CheckBaseline
-        do { baseline = try JSONDecoder().decode(CheckBaseline.self, from: data) } catch {
-            throw EstimatorCheck.Refusal("\(url.path) is not a \(formatName) file")
-        }
-        guard baseline.format == formatName else {
-            throw EstimatorCheck.Refusal("\(url.path) has format \(baseline.format); this creditbench reads \(formatName)")
-        }
-        guard baseline.configuration.hash == baseline.configurationHash else {
-            throw EstimatorCheck.Refusal("\(url.path): the configuration does not match its hash \(baseline.configurationHash) (edited by hand?); re-record it")
-        }
-        return baseline
-    }
-
-    /// Writes the baseline as indented JSON with sorted keys (stable diffs).
-    public func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try encoder.encode(self).write(to: url)
     }
 }

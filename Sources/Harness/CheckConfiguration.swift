@@ -56,17 +56,9 @@ public struct CheckConfiguration: Codable, Equatable, Sendable {
         games = try instances.map(Game.init)
     }
 
-    /// FNV-1a (64-bit) of the configuration's JSON with sorted keys, in hex: a fingerprint that
-    /// changes with any parameter, estimator or game value, not a security hash.
-    public var hash: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in try! encoder.encode(self) {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return String(value, radix: 16)
-    }
+    /// `CheckEncoding.fingerprint` of the configuration: changes with any parameter, estimator or
+    /// game value.
+    public var hash: String { CheckEncoding.fingerprint(self) }
 
     /// Why games built now do not match the recorded ones (the first difference, in one line), or
     /// `nil` when they do.

@@ -23,7 +23,7 @@ import Statistics
 ///   errors' skew. Holm's step-down correction runs across the tested cells, separately for the
 ///   "worse" and the "better" tests, so that the chance of any false alarm is at most alpha when no
 ///   cell got worse by more than T. Differences that are all equal (no variance) are decided by
-///   their value.
+///   their value (`CheckDecision`).
 public enum EstimatorCheck {
     /// T: the relative increase in mean error that counts as a regression.
     public static let defaultTolerance = 0.25
@@ -33,12 +33,6 @@ public enum EstimatorCheck {
     public static let exactTolerance = 1e-12
     /// Errors below this are rounding; they are raised to it before taking logs.
     public static let errorFloor = 1e-12
-
-    /// Why a baseline cannot be checked (or recorded), in one line.
-    public struct Refusal: Error, CustomStringConvertible, Equatable {
-        public let description: String
-        public init(_ description: String) { self.description = description }
-    }
 
     /// Runs `estimators` on `board` and returns the baseline, stamped with `commit`.
     /// With `progress`, a progress bar of that label goes to standard error.
@@ -52,40 +46,40 @@ public enum EstimatorCheck {
 
     /// Reruns `baseline`'s configuration with `estimators` (the registry's, or changed ones under the
     /// same names), restricted to `only` (default: every estimator the baseline has), and decides
-    /// every cell, measuring errors against the baseline's exact values. Throws `Refusal` when the
+    /// every cell, measuring errors against the baseline's exact values. Throws `CheckRefusal` when the
     /// configuration cannot be reproduced: an estimator named in `only` that the baseline lacks, a
     /// baseline estimator that `estimators` lacks, games whose values changed, or cells that the
     /// current code runs differently (e.g. a budget now refused).
     public static func check(_ baseline: CheckBaseline, estimators: [EstimatorEntry], only: [String]? = nil,
                              tolerance: Double = defaultTolerance, alpha: Double = defaultAlpha, jobs: Int = 1,
                              progress: String? = nil) throws -> [CheckVerdict] {
-        guard tolerance > 0 else { throw Refusal("the tolerance must be positive, got \(tolerance)") }
-        guard alpha > 0, alpha < 1 else { throw Refusal("alpha must be in (0, 1), got \(alpha)") }
+        guard tolerance > 0 else { throw CheckRefusal("the tolerance must be positive, got \(tolerance)") }
+        guard alpha > 0, alpha < 1 else { throw CheckRefusal("alpha must be in (0, 1), got \(alpha)") }
         let configuration = baseline.configuration
         let names = only ?? configuration.estimators
         let entries = try names.map { name in
             guard configuration.estimators.contains(name) else {
-                throw Refusal("estimator \(name) is not in the baseline (it has \(configuration.estimators.joined(separator: ", ")))")
+                throw CheckRefusal("estimator \(name) is not in the baseline (it has \(configuration.estimators.joined(separator: ", ")))")
             }
             guard let entry = estimators.first(where: { $0.name == name }) else {
-                throw Refusal("the baseline's estimator \(name) is not registered; re-record the baseline without it")
+                throw CheckRefusal("the baseline's estimator \(name) is not registered; re-record the baseline without it")
             }
             return entry
         }
         var instances = try configuration.board.instances()
-        if let reason = try configuration.mismatch(with: instances) { throw Refusal("\(reason); re-record the baseline") }
+        if let reason = try configuration.mismatch(with: instances) { throw CheckRefusal("\(reason); re-record the baseline") }
         // Errors against the recorded exact values: a change in enumeration is `exact`'s regression.
         for index in instances.indices { instances[index].truth = configuration.games[index].truth }
         let records = try run(instances: instances, plan: configuration.board.plan(entries), jobs: jobs, progress: progress)
         let current = CheckBaseline.Cell.group(records)
         let recorded = baseline.cells.filter { names.contains($0.estimator) }
         for cell in current where !recorded.contains(where: cell.sameCell) {
-            throw Refusal("the current code runs \(cell.name), which the baseline lacks; re-record the baseline")
+            throw CheckRefusal("the current code runs \(cell.name), which the baseline lacks; re-record the baseline")
         }
         let pairs = try recorded.map { cell in
             guard let now = current.first(where: cell.sameCell),
                   now.games == cell.games, now.errors.map(\.count) == cell.errors.map(\.count) else {
-                throw Refusal("the current code does not run \(cell.name) as the baseline did (other games or replicates)")
+                throw CheckRefusal("the current code does not run \(cell.name) as the baseline did (other games or replicates)")
             }
             return (baseline: cell, current: now)
         }
@@ -125,35 +119,24 @@ public enum EstimatorCheck {
                         : (.unchanged, "within \(exactTolerance) of the baseline on every game")
             } else {
                 let logBefore = before.map { log(max($0, errorFloor)) }, logAfter = after.map { log(max($0, errorFloor)) }
-                let differences = zip(logAfter, logBefore).map { $0 - $1 }
-                let meanDifference = mean(differences)
-                verdict.ratio = exp(meanDifference)
-                let (pWorse, pBetter): (Double, Double)
-                if differences.allSatisfy({ $0 == differences[0] }) {
-                    (pWorse, pBetter) = (meanDifference > margin ? 0 : 1, meanDifference < -margin ? 0 : 1)
-                } else {
-                    pWorse = try HypothesisTest.pairedT(logAfter, logBefore, alternative: .greater, nullDifference: margin).pValue
-                    pBetter = try HypothesisTest.pairedT(logAfter, logBefore, alternative: .less, nullDifference: -margin).pValue
-                }
+                verdict.ratio = exp(mean(zip(logAfter, logBefore).map { $0 - $1 }))
+                let (pWorse, pBetter) = try CheckDecision.pValues(after: logAfter, before: logBefore, margin: margin)
                 tested.append((verdicts.count, pWorse, pBetter))
             }
             verdicts.append(verdict)
         }
-        let worse = try MultipleTesting.holm(tested.map(\.pWorse)), better = try MultipleTesting.holm(tested.map(\.pBetter))
-        for (k, test) in tested.enumerated() {
-            var verdict = verdicts[test.index]
-            (verdict.pWorse, verdict.pBetter) = (worse[k], better[k])
-            let ratio = String(format: "%.3f", verdict.ratio!), bound = String(format: "%.3f", 1 + tolerance)
-            (verdict.status, verdict.reason) = worse[k] <= alpha
-                ? (.regressed, "error ratio \(ratio) shown above \(bound) (Holm p = \(scientific(worse[k])) <= \(alpha))")
-                : better[k] <= alpha
-                    ? (.improved, "error ratio \(ratio) shown below 1/\(bound) (Holm p = \(scientific(better[k])) <= \(alpha))")
-                    : (.withinTolerance, "error ratio \(ratio): not shown outside [1/\(bound), \(bound)] at alpha \(alpha)")
-            verdicts[test.index] = verdict
+        let bound = String(format: "%.3f", 1 + tolerance)
+        try CheckDecision.settle(&verdicts, tested: tested, alpha: alpha) { verdict, worse, better in
+            let ratio = String(format: "%.3f", verdict.ratio!)
+            switch verdict.status {
+            case .regressed: return "error ratio \(ratio) shown above \(bound) (Holm p = \(scientific(worse)) <= \(alpha))"
+            case .improved: return "error ratio \(ratio) shown below 1/\(bound) (Holm p = \(scientific(better)) <= \(alpha))"
+            default: return "error ratio \(ratio): not shown outside [1/\(bound), \(bound)] at alpha \(alpha)"
+            }
         }
         return verdicts
     }
 
     private static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
-    static func scientific(_ x: Double) -> String { String(format: "%.2e", x) }
+    private static func scientific(_ x: Double) -> String { CheckReport.scientific(x) }
 }

@@ -105,30 +105,47 @@ import Shapley
 
     @Test func unreproducibleBaselinesAreRefused() throws {
         let registry = EstimatorRegistry.entries
-        #expect(throws: EstimatorCheck.Refusal("estimator owen is not in the baseline (it has exact, permutation, kernelshap)")) {
+        #expect(throws: CheckRefusal("estimator owen is not in the baseline (it has exact, permutation, kernelshap)")) {
             try EstimatorCheck.check(Self.baseline, estimators: registry, only: ["owen"])
         }
-        #expect(throws: EstimatorCheck.Refusal("the baseline's estimator permutation is not registered; re-record the baseline without it")) {
+        #expect(throws: CheckRefusal("the baseline's estimator permutation is not registered; re-record the baseline without it")) {
             try EstimatorCheck.check(Self.baseline, estimators: registry.filter { $0.name != "permutation" })
         }
         var otherGame = Self.baseline
         otherGame.configuration.games[0].probes[5] += 1e-3
         otherGame.configurationHash = otherGame.configuration.hash
-        #expect(throws: EstimatorCheck.Refusal("game soum/players/soum-8-0 has other values than in the baseline (the game changed); re-record the baseline")) {
+        #expect(throws: CheckRefusal("game soum/players/soum-8-0 has other values than in the baseline (the game changed); re-record the baseline")) {
             try EstimatorCheck.check(otherGame, estimators: registry)
         }
         var otherBoard = Self.baseline
         otherBoard.configuration.board.syntheticInstances = 3
         otherBoard.configurationHash = otherBoard.configuration.hash
-        #expect(throws: EstimatorCheck.Refusal("the board now builds 9 games where the baseline has 6; re-record the baseline")) {
+        #expect(throws: CheckRefusal("the board now builds 9 games where the baseline has 6; re-record the baseline")) {
             try EstimatorCheck.check(otherBoard, estimators: registry)
         }
         var otherBudgets = Self.baseline
         otherBudgets.configuration.board.budgetMultiples = [2, 5]
         otherBudgets.configurationHash = otherBudgets.configuration.hash
-        #expect(throws: EstimatorCheck.Refusal("the current code runs soum/players permutation 5n, which the baseline lacks; re-record the baseline")) {
+        #expect(throws: CheckRefusal("the current code runs soum/players permutation 5n, which the baseline lacks; re-record the baseline")) {
             try EstimatorCheck.check(otherBudgets, estimators: registry)
         }
+    }
+
+    /// `check --baseline` with a board option (`--players`, `--budgets`, ...) asks for the recorded
+    /// board with that option applied: another board is refused naming the first difference, the
+    /// recorded one passes.
+    @Test func anotherBoardIsRefused() throws {
+        var morePlayers = Self.board
+        morePlayers.syntheticPlayers = 10
+        #expect(throws: CheckRefusal("the options ask for synthetic_players 10 where the baseline has 8; a check reruns the baseline's own configuration (drop the option, or re-record the baseline)")) {
+            try Self.baseline.requireBoard(morePlayers)
+        }
+        var otherBudgets = Self.board
+        otherBudgets.budgetMultiples = [2, 5]
+        #expect(throws: CheckRefusal("the options ask for budget_multiples [2,5] where the baseline has [2,10]; a check reruns the baseline's own configuration (drop the option, or re-record the baseline)")) {
+            try Self.baseline.requireBoard(otherBudgets)
+        }
+        try Self.baseline.requireBoard(Self.board)
     }
 
     @Test func anEditedBaselineIsRefused() throws {
@@ -137,7 +154,7 @@ import Shapley
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("creditbench-edited-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         try edited.write(to: url)
-        #expect(throws: EstimatorCheck.Refusal("\(url.path): the configuration does not match its hash \(edited.configurationHash) (edited by hand?); re-record it")) {
+        #expect(throws: CheckRefusal("\(url.path): the configuration does not match its hash \(edited.configurationHash) (edited by hand?); re-record it")) {
             try CheckBaseline.read(from: url)
         }
     }
