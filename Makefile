@@ -1,4 +1,4 @@
-# CreditBench: `make reproduce` runs the main job, `make test` the tests, the estimator check, the peer checks and the cluster test.
+# CreditBench: `make reproduce` runs the main job, `make test` the tests, the estimator and scheme check, the peer checks and the cluster test.
 # Both install what a fresh Debian/Ubuntu machine lacks (GSL, pkg-config, gnuplot) first.
 
 SWIFT ?= swift
@@ -38,10 +38,12 @@ peer-check: build
 	  echo "== $$script"; CREDITBENCH_BIN=$(BIN) python3 $$script; \
 	done
 
-# The estimators against the committed baseline: exits non-zero naming any cell whose error grew
-# by more than the tolerance (re-record with `creditbench check --record` after a deliberate change).
+# The estimators and the credit schemes (short learning runs) against the committed baselines:
+# exits non-zero naming any cell that got worse by more than the tolerance (re-record with
+# `creditbench check --record`, and `--record --schemes ...` as `creditbench check --help` shows,
+# after a deliberate change).
 check: build
-	$(BIN) check --baseline benchmarks/baselines/estimators.json
+	$(BIN) check --baseline benchmarks/baselines/estimators.json --baseline benchmarks/baselines/schemes.json
 
 # A real one-node Slurm cluster (installed and started by scripts/slurm/local-cluster.sh, as root):
 # a sharded comparison through sbatch must equal the single-process one.
