@@ -65,11 +65,11 @@ import Testing
     /// PPO's learning rate cut twentyfold (0.05 to 0.0025): sparse ends near the untrained policy
     /// (0.23 against 0.42 after 20 steps, measured before the test was written).
     @Test func aCrippledLearningRateIsARegression() throws {
-        let crippled = SchemeLearner(adapter: try ActionTaskRLAdapter(task: .instructions) { ppo in
+        let crippled = SchemeLearner(adapter: try ActionTaskRLAdapter(task: .instructions, ppo: { ppo in
             var slow = ppo
             slow.policyLearningRate /= 20
             return slow
-        })
+        }))
         let verdicts = try SchemeCheck.check(Self.baseline, learner: { _ in crippled }, jobs: 2)
         let table = CheckReport.table(verdicts)
         #expect(verdicts.filter { $0.metric == .finalReward }.allSatisfy { $0.status == .regressed }, "\(table)")
