@@ -3,8 +3,8 @@ import Learning
 
 /// `creditbench check` for credit schemes: records a baseline of short seeded learning runs
 /// (`SchemeCheckBoard`), and decides per cell (task x scheme) and metric whether the current code
-/// learns as well as the baseline's. The learners are passed in (`SchemeLearner`, by task), so a
-/// test can check a changed learner or scheme without changing the code.
+/// learns as well as the baseline's. The learners are passed in (a `SCARLearner` per task, by
+/// default the task's own), so a test can check a changed learner or scheme without changing the code.
 ///
 /// Two metrics per run, each measured from the untrained policy (the starting point every scheme
 /// shares on a seed):
@@ -48,7 +48,7 @@ public enum SchemeCheck {
     /// Trains `board`'s cells with `learner`'s learners and returns the baseline, stamped with
     /// `commit`. Throws a `CheckRefusal` for a board that does not read or a cell that gains
     /// nothing. With `progress`, a progress bar of that label goes to standard error.
-    public static func record(board: SchemeCheckBoard, learner: (SCARTask) throws -> SchemeLearner = SchemeLearner.standard,
+    public static func record(board: SchemeCheckBoard, learner: (SCARTask) throws -> any SCARLearner = { try $0.learner() },
                               commit: String, jobs: Int = 1, progress: String? = nil) throws -> SchemeCheckBaseline {
         guard board.steps >= 2, board.batchSize >= 1, board.repetitions >= 2 else {
             throw CheckRefusal("a scheme board needs at least 2 steps, a batch of at least 1 and at least 2 seeds")
@@ -56,7 +56,7 @@ public enum SchemeCheck {
         let cells = try board.cells()
         let learners = try learnersByTask(cells.map(\.task), learner)
         var untrained: [String: [Double]] = [:]
-        for (task, learner) in learners { untrained[task.rawValue] = try board.seeds.map(learner.untrainedEvaluation) }
+        for (task, learner) in learners { untrained[task.rawValue] = try untrainedEvaluations(learner, seeds: board.seeds) }
         let recorded = try train(cells, board: board, learners: learners, jobs: jobs, progress: progress)
         for cell in recorded {
             for metric in Metric.allCases {
@@ -75,7 +75,7 @@ public enum SchemeCheck {
     /// and metric. Throws a `CheckRefusal` when the configuration cannot be reproduced: a scheme in
     /// `only` that no cell has, a recorded scheme that no longer reads, or a task whose untrained
     /// policy now scores otherwise.
-    public static func check(_ baseline: SchemeCheckBaseline, learner: (SCARTask) throws -> SchemeLearner = SchemeLearner.standard,
+    public static func check(_ baseline: SchemeCheckBaseline, learner: (SCARTask) throws -> any SCARLearner = { try $0.learner() },
                              only: [String]? = nil, tolerance: Double = defaultTolerance, alpha: Double = EstimatorCheck.defaultAlpha,
                              jobs: Int = 1, progress: String? = nil) throws -> [SchemeCheckVerdict] {
         guard tolerance > 0 else { throw CheckRefusal("the tolerance must be positive, got \(tolerance)") }
@@ -102,7 +102,7 @@ public enum SchemeCheck {
         let learners = try learnersByTask(selected.map(\.task), learner)
         for task in SCARTask.allCases {
             guard let learner = learners[task] else { continue }
-            if let reason = baseline.configuration.mismatch(task: task.rawValue, current: try board.seeds.map(learner.untrainedEvaluation)) {
+            if let reason = baseline.configuration.mismatch(task: task.rawValue, current: try untrainedEvaluations(learner, seeds: board.seeds)) {
                 throw CheckRefusal("\(reason); re-record the baseline")
             }
         }
@@ -116,22 +116,27 @@ public enum SchemeCheck {
         mean(zip(metric.values(cell), metric.untrained(cell, untrainedEvaluations: untrained)).map { $0 - $1 })
     }
 
+    /// The untrained policy's held-out reward under each of `seeds`.
+    static func untrainedEvaluations(_ learner: any SCARLearner, seeds: [Int]) throws -> [Double] {
+        try seeds.map { try learner.referenceEvaluation(seed: UInt64($0)) }
+    }
+
     /// One learner per task of `tasks`, built once each.
-    static func learnersByTask(_ tasks: [SCARTask], _ learner: (SCARTask) throws -> SchemeLearner) throws -> [SCARTask: SchemeLearner] {
-        var learners: [SCARTask: SchemeLearner] = [:]
+    static func learnersByTask(_ tasks: [SCARTask], _ learner: (SCARTask) throws -> any SCARLearner) throws -> [SCARTask: any SCARLearner] {
+        var learners: [SCARTask: any SCARLearner] = [:]
         for task in tasks where learners[task] == nil { learners[task] = try learner(task) }
         return learners
     }
 
     /// Every cell's runs over `board.seeds`, `jobs` runs at a time (the runs do not depend on it).
-    static func train(_ cells: [(task: SCARTask, scheme: CreditScheme)], board: SchemeCheckBoard, learners: [SCARTask: SchemeLearner],
+    static func train(_ cells: [(task: SCARTask, scheme: CreditScheme)], board: SchemeCheckBoard, learners: [SCARTask: any SCARLearner],
                       jobs: Int, progress: String?) throws -> [SchemeCheckBaseline.Cell] {
         let seeds = board.seeds
         let bar = progress.map { ProgressBar(total: cells.count * seeds.count, label: $0) }
         var runs: [CurveRun] = []
         try OrderedParallel.run(count: cells.count * seeds.count, jobs: jobs, work: { index in
             let (cell, seed) = (cells[index / seeds.count], seeds[index % seeds.count])
-            return try learners[cell.task]!.run(cell.scheme, seed, board.steps, board.batchSize)
+            return try learners[cell.task]!.run(scheme: cell.scheme, seed: seed, steps: board.steps, batchSize: board.batchSize)
         }, emit: { index, run in
             runs.append(run)
             bar?.update(index + 1)

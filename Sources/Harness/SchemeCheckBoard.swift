@@ -63,12 +63,12 @@ public struct SchemeCheckBoard: Codable, Equatable, Sendable {
         return known.flatMap { task in cells.filter { $0.task == task } }
     }
 
-    /// Whether `scheme` can train on `task`: ABC needs sentiment's attention model, text units need
-    /// the sentiment task's text, actions an action task; sparse, scaled sparse and uniform apply
-    /// everywhere.
+    /// Whether `scheme` can train on `task`: ABC needs sentiment's attention model (as `train`
+    /// says), a unit-game scheme units of the task's kind (text units on a text task, actions on an
+    /// action task: `SCARTask.creditDefaults`); sparse, scaled sparse and uniform apply everywhere.
     public static func applies(_ scheme: CreditScheme, to task: SCARTask) -> Bool {
         if case .attention = scheme { return task == .sentiment }
         guard let units = scheme.units else { return true }
-        return (units == .actions) == (task != .sentiment)
+        return (units == .actions) == (task.creditDefaults.units == .actions)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Learning
+@testable import Learning
 import Testing
 @testable import Harness
 
@@ -12,8 +12,9 @@ import Testing
 @Suite struct SchemeCheckTests {
     static let board = SchemeCheckBoard(tasks: ["instructions"], schemes: ["sparse", "scar"], steps: 20, batchSize: 16, repetitions: 8, seed: 0)
 
-    /// The real instructions learner (data loaded once for the suite).
-    static func standard() throws -> SchemeLearner { SchemeLearner(adapter: try LearnerFixture.instructions.get()) }
+    /// The real instructions learner, loaded once for the suite.
+    nonisolated(unsafe) static let instructions = Result { try SCARTask.instructions.learner() }
+    static func standard() throws -> any SCARLearner { try instructions.get() }
 
     /// Recorded once, written to a file and read back, as `creditbench check` does.
     static let baseline: SchemeCheckBaseline = {
@@ -24,15 +25,27 @@ import Testing
         return try! SchemeCheckBaseline.read(from: url)
     }()
 
-    /// The standard learner, but asked for a scheme it trains `replacement(scheme)` and reports the
-    /// curve under the scheme asked for: a scheme whose code changed.
-    static func learner(training replacement: @escaping (CreditScheme) -> CreditScheme) throws -> SchemeLearner {
-        let standard = try standard()
-        return SchemeLearner(run: { scheme, seed, steps, batch in
-            var run = try standard.run(replacement(scheme), seed, steps, batch)
-            run.scheme = scheme.description
-            return run
-        }, untrainedEvaluation: standard.untrainedEvaluation)
+    /// The standard learner, but asked for a scheme it trains `replacement(scheme)`: a scheme whose
+    /// code changed.
+    struct ChangedScheme: SCARLearner {
+        let base: any SCARLearner
+        let replacement: @Sendable (CreditScheme) -> CreditScheme
+        var storeKey: String { base.storeKey }
+        func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
+            try base.train(replacement(scheme), seed: seed, steps: steps, batchSize: batchSize, progress: progress)
+        }
+        func referenceEvaluation(seed: UInt64) throws -> Double { try base.referenceEvaluation(seed: seed) }
+    }
+
+    /// Flat curves at 0.3 whose final and untrained held-out rewards are 0.3 too: learns nothing.
+    struct FlatLearner: SCARLearner {
+        var storeKey: String { "flat" }
+        func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
+            LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize,
+                          points: (0..<steps).map { LearningCurve.Point(step: $0, meanReward: 0.3, meanKL: 0, rewardCalls: batchSize, meanLength: 1) },
+                          finalEvaluation: 0.3, elapsedSeconds: Array(repeating: 0, count: steps))
+        }
+        func referenceEvaluation(seed: UInt64) throws -> Double { 0.3 }
     }
 
     static let scar = CreditScheme.shapley(.actions)
@@ -65,7 +78,7 @@ import Testing
     /// PPO's learning rate cut twentyfold (0.05 to 0.0025): sparse ends near the untrained policy
     /// (0.23 against 0.42 after 20 steps, measured before the test was written).
     @Test func aCrippledLearningRateIsARegression() throws {
-        let crippled = SchemeLearner(adapter: try ActionTaskRLAdapter(task: .instructions, ppo: { ppo in
+        let crippled = try SCARTask.instructions.learner(LearnerOptions(ppo: { ppo in
             var slow = ppo
             slow.policyLearningRate /= 20
             return slow
@@ -80,7 +93,7 @@ import Testing
     /// SCAR whose Shapley credit is lost (it trains as sparse): its final reward regresses; sparse's
     /// cells are not rerun.
     @Test func scarWithItsCreditLostIsARegression() throws {
-        let lost = try Self.learner { scheme in if case .shapley = scheme { return .sparse } else { return scheme } }
+        let lost = ChangedScheme(base: try Self.standard()) { scheme in if case .shapley = scheme { return .sparse } else { return scheme } }
         let verdicts = try SchemeCheck.check(Self.baseline, learner: { _ in lost }, only: ["scar"], jobs: 2)
         let table = CheckReport.table(verdicts)
         #expect(verdicts.allSatisfy { $0.cell.scheme == Self.scar.description }, "\(table)")
@@ -90,7 +103,7 @@ import Testing
 
     /// SCAR under sparse's name: sparse's final reward is reported improved.
     @Test func scarUnderSparsesNameIsReportedImproved() throws {
-        let better = try Self.learner { scheme in scheme == .sparse ? Self.scar : scheme }
+        let better = ChangedScheme(base: try Self.standard()) { scheme in scheme == .sparse ? Self.scar : scheme }
         let verdicts = try SchemeCheck.check(Self.baseline, learner: { _ in better }, only: ["sparse"], jobs: 2)
         let table = CheckReport.table(verdicts)
         #expect(statuses(verdicts, of: .sparse, .finalReward) == [.improved], "\(table)")
@@ -144,12 +157,8 @@ import Testing
     /// A scheme that learns nothing on the short run (flat curves, final reward = untrained) has
     /// G = 0: recording it is refused, since no regression could show.
     @Test func aCellThatGainsNothingIsNotRecorded() throws {
-        let flat = SchemeLearner(run: { scheme, seed, steps, _ in
-            CurveRun(scheme: scheme.description, seed: seed, steps: Array(0..<steps), values: Array(repeating: 0.3, count: steps),
-                     totals: ["final_evaluation": 0.3])
-        }, untrainedEvaluation: { _ in 0.3 })
         #expect(throws: CheckRefusal("instructions sparse gains 0.0 <= 0 in final reward over the untrained policy in 20 steps, so no regression could show; give more --steps or leave the scheme out")) {
-            try SchemeCheck.record(board: Self.board, learner: { _ in flat }, commit: "test")
+            try SchemeCheck.record(board: Self.board, learner: { _ in FlatLearner() }, commit: "test")
         }
     }
 
