@@ -13,16 +13,3 @@ public protocol GRPOSetTask {
     /// The game of the set `items` (catalog indices, in draw order) for `user`.
     func game(user: Int, items: [Int]) throws -> any CooperativeGame
 }
-
-extension GRPOSetTask {
-    /// The set's reward v(N) and each position's Shapley value: the game's closed form where it
-    /// has one (ShapE-GRPO's best-candidate game, O(K log K)), exact enumeration otherwise.
-    func rewardAndCredit(user: Int, items: [Int]) throws -> (reward: Double, credit: [Double]) {
-        let game = try game(user: user, items: items)
-        let reward = try game.value(of: game.grandCoalition)
-        if let closed = game as? any ClosedFormShapleyGame {
-            return (reward, closed.closedFormShapleyValues())
-        }
-        return (reward, try ExactShapley().estimate(game, random: .init(seed: 0)).values)
-    }
-}

@@ -52,26 +52,44 @@ public struct SetPolicy: Sendable {
     /// per-position item-space gradients of its log-probability.
     public func sample(context: [Double], items: [[Double]], setSize: Int, random: RandomStream) -> SetSample {
         precondition((1...items.count).contains(setSize), "cannot draw \(setSize) distinct items of \(items.count)")
+        return walk(context: context, items: items, length: setSize) { random.categorical($0) }
+    }
+
+    /// The ordered set `chosen` (catalog indices, in draw order) as this policy would have drawn
+    /// it: its per-position log-probabilities log p_k(c_k) and item-space gradients, by the same
+    /// arithmetic as `sample`, so re-scoring a sampled set under unchanged weights gives back
+    /// exactly the numbers its sampling produced (PPO-style ratios start at exactly 1).
+    public func rescored(_ chosen: [Int], context: [Double], items: [[Double]]) -> SetSample {
+        var position = 0
+        return walk(context: context, items: items, length: chosen.count) { _ in
+            defer { position += 1 }
+            return chosen[position]
+        }
+    }
+
+    /// Plackett-Luce positions k = 1..`length`: `pick` chooses c_k given the unnormalised weights
+    /// exp(s_j - max s) of the items not drawn yet (drawn items have weight 0).
+    private func walk(context: [Double], items: [[Double]], length: Int, pick: ([Double]) -> Int) -> SetSample {
         let s = scores(context: context, items: items)
         let top = s.max()!
         var weights = s.map { exp($0 - top) }
         var chosen: [Int] = []
         var gradients: [[Double]] = []
-        var logProbability = 0.0
-        for _ in 0..<setSize {
+        var logProbabilities: [Double] = []
+        for _ in 0..<length {
             let total = weights.reduce(0, +)
-            let pick = random.categorical(weights)
-            logProbability += log(weights[pick] / total)
-            var gradient = items[pick]
+            let picked = pick(weights)
+            logProbabilities.append(log(weights[picked] / total))
+            var gradient = items[picked]
             for (j, weight) in weights.enumerated() where weight > 0 {
                 let p = weight / total
                 for b in 0..<itemFeatureCount { gradient[b] -= p * items[j][b] }
             }
-            chosen.append(pick)
+            chosen.append(picked)
             gradients.append(gradient)
-            weights[pick] = 0
+            weights[picked] = 0
         }
-        return SetSample(items: chosen, itemGradients: gradients, logProbability: logProbability)
+        return SetSample(items: chosen, itemGradients: gradients, positionLogProbabilities: logProbabilities)
     }
 
     /// log of the probability that the policy draws exactly `chosen` (catalog indices, in order):
@@ -106,10 +124,13 @@ public struct SetPolicy: Sendable {
     }
 }
 
-/// An ordered set drawn from a `SetPolicy`: catalog indices in draw order, the item-space
-/// gradient of log p_k(c_k) for each position k, and the set's log-probability.
+/// An ordered set drawn from a `SetPolicy`: catalog indices in draw order, and for each position
+/// k the item-space gradient of log p_k(c_k) and log p_k(c_k) itself.
 public struct SetSample: Sendable {
     public let items: [Int]
     public let itemGradients: [[Double]]
-    public let logProbability: Double
+    public let positionLogProbabilities: [Double]
+
+    /// log of the set's probability: sum over k of log p_k(c_k).
+    public var logProbability: Double { positionLogProbabilities.reduce(0, +) }
 }

@@ -63,16 +63,90 @@ struct SetPolicyTests {
     func advantages() {
         // Rewards 1 and 3: mean 2, sample sd sqrt(2); Shapley values [1, 0] and [2, 1]: mean 1,
         // sample sd sqrt(2/3).
-        let grpo = SetCredit.grpo.advantages(rewards: [1, 3], credit: [[1, 0], [2, 1]])
+        let grpo = SetCredit.grpo.advantages(rewards: [1, 3], values: [[1, 1], [3, 3]])
         let z = 1 / (2.0.squareRoot() + 1e-4)
         #expect(grpo.count == 2 && grpo[0] == [-z, -z] && grpo[1] == [z, z])
-        let shape = SetCredit.shapeGRPO.advantages(rewards: [1, 3], credit: [[1, 0], [2, 1]])
+        let shape = SetCredit.shapeGRPO.advantages(rewards: [1, 3], values: [[1, 0], [2, 1]])
         let w = 1 / ((2.0 / 3).squareRoot() + 1e-4)
         #expect(shape == [[0, -w], [w, 0]])
-        #expect(SetCredit.grpo.advantages(rewards: [2, 2], credit: [[1, 1], [2, 0]]) == [[0, 0], [0, 0]])
+        #expect(SetCredit.grpo.advantages(rewards: [2, 2], values: [[2, 2], [2, 2]]) == [[0, 0], [0, 0]])
+        // The set-scaled reading: K phi = [[2, 0], [4, 2]] against the rewards' mean 2 and sample
+        // sd sqrt(2).
+        let scaled = SetCredit.shapeGRPOSetScaled.advantages(rewards: [1, 3], values: [[1, 0], [2, 1]])
+        #expect(scaled == [[0, -2 * z], [2 * z, 0]])
     }
 
-    @Test("GRPO and ShapE-GRPO both learn to include the one relevant item of a toy catalog")
+    @Test("Per-candidate values, hand-derived on the best-candidate game with utilities 0.2, 0.9, 0.5")
+    func candidateValues() throws {
+        let game = MaxGame(scores: [0.2, 0.9, 0.5])
+        // Shapley (airport game, ascending 0.2 < 0.5 < 0.9): 0.2/3 for all three, then the 0.3 step
+        // shared by the two at or above 0.5, then the 0.4 step for the best alone.
+        let shapley = [0.2 / 3, 0.2 / 3 + 0.3 / 2 + 0.4, 0.2 / 3 + 0.3 / 2]
+        let expected: [SetCredit: [Double]] = [
+            .grpo: [0.9, 0.9, 0.9], .shapeGRPO: shapley, .shapeGRPOSetScaled: shapley,
+            .winnerTakesAll: [0, 0.9, 0], .ownUtility: [0.2, 0.9, 0.5],
+            // v(N) - v(N \ {k}): only removing the best lowers the maximum, to 0.5.
+            .leaveOneOut: [0, 0.4, 0],
+        ]
+        for credit in SetCredit.allCases {
+            let (reward, values) = try credit.values(of: game)
+            #expect(reward == 0.9)
+            #expect(zip(values, expected[credit]!).allSatisfy { abs($0 - $1) < 1e-12 }, "\(credit.rawValue): \(values)")
+        }
+        // Tied winners share the set reward.
+        #expect(try SetCredit.winnerTakesAll.values(of: MaxGame(scores: [0.7, 0.3, 0.7])).values == [0.35, 0, 0.35])
+    }
+
+    @Test("Re-scoring a sampled set under the same weights gives back its log-probabilities and gradients bit for bit")
+    func rescoringIsExact() {
+        let policy = Self.policy()
+        let sample = policy.sample(context: [0.5, -1], items: Self.items, setSize: 3, random: RandomStream(seed: 5))
+        let again = policy.rescored(sample.items, context: [0.5, -1], items: Self.items)
+        #expect(again.positionLogProbabilities == sample.positionLogProbabilities)
+        #expect(again.itemGradients == sample.itemGradients)
+    }
+
+    @Test("GRPO's clipped, KL-penalised objective: its gradient matches central finite differences (ratios away from 1, some clipped)")
+    func objectiveGradient() {
+        let old = Self.policy()
+        var policy = old
+        policy.weights = policy.weights.enumerated().map { $1 + 0.15 * Double($0 % 3 - 1) }
+        let reference = SetPolicy(contextFeatureCount: 2, itemFeatureCount: 2)
+        let random = RandomStream(seed: 11)
+        let batch = (0..<6).map { i in
+            let context = [0.3 * Double(i) - 0.5, 1.0 - 0.2 * Double(i)]
+            let sample = old.sample(context: context, items: Self.items, setSize: 3, random: random)
+            return GRPOSetSample(context: context, old: sample, advantages: [1.2, -0.7, 0.4].map { $0 * Double(i % 2 == 0 ? 1 : -1) },
+                                 referenceLogProbabilities: reference.rescored(sample.items, context: context, items: Self.items).positionLogProbabilities)
+        }
+        for clip in [0.05, 10.0] {
+            var configuration = GRPOSetConfiguration()
+            configuration.clipRange = clip
+            configuration.klCoefficient = 0.3
+            let analytic = GRPOSetTrainer.objective(policy, batch: batch, items: Self.items, configuration: configuration).gradient
+            for i in policy.weights.indices {
+                var plus = policy, minus = policy
+                plus.weights[i] += 1e-6
+                minus.weights[i] -= 1e-6
+                let numeric = (GRPOSetTrainer.objective(plus, batch: batch, items: Self.items, configuration: configuration).objective
+                    - GRPOSetTrainer.objective(minus, batch: batch, items: Self.items, configuration: configuration).objective) / 2e-6
+                #expect(abs(numeric - analytic[i]) < 1e-5, "clip \(clip), weight \(i)")
+            }
+        }
+    }
+
+    @Test("With one update epoch and no KL term, the objective's gradient at pi_old is the plain policy gradient sum A log p")
+    func firstPassIsThePolicyGradient() {
+        let policy = Self.policy()
+        let sample = policy.sample(context: [0.5, -1], items: Self.items, setSize: 3, random: RandomStream(seed: 2))
+        var configuration = GRPOSetConfiguration()
+        configuration.klCoefficient = 0
+        let set = GRPOSetSample(context: [0.5, -1], old: sample, advantages: [0.5, -1, 2], referenceLogProbabilities: [0, 0, 0])
+        let gradient = GRPOSetTrainer.objective(policy, batch: [set], items: Self.items, configuration: configuration).gradient
+        #expect(gradient == policy.gradient(context: [0.5, -1], sample: sample, advantages: [0.5, -1, 2]))
+    }
+
+    @Test("Every set credit learns to include the one relevant item of a toy catalog")
     func trainingImproves() throws {
         var configuration = GRPOSetConfiguration()
         configuration.steps = 60
@@ -86,6 +160,8 @@ struct SetPolicyTests {
             // A uniform pair of 6 contains item 0 with probability 1/3; training must raise it clearly.
             #expect(curve.meanReward[0] < 0.5)
             #expect(curve.meanReward.last! > 0.8)
+            // The policy starts as the reference (KL exactly 0) and moves away from it.
+            #expect(curve.meanKL.first == 0 && curve.meanKL.last! > 0)
         }
     }
 }

@@ -12,7 +12,6 @@ public enum PaperCheckDocument {
         "SCAR at the papers' scale (GPT-2/LLaMA policies, learned reward models, IMDB/TL;DR/HH prompts).",
         "Any comparison at matched KL to the reference policy (the stored curves hold no KL), and held-out prompts on sentiment (its evaluation prompts are drawn from the training prompts).",
         "C3 and C7c at convergence: the run lengths are fixed, not chosen on pilot seeds so that every run plateaus.",
-        "ShapE-GRPO against GRPO as defined (clipped ratio, KL penalty, several inner epochs) and against the credit baselines that would show Shapley values specifically matter (winner-takes-all, each candidate's own utility, leave-one-out).",
     ]
 
     /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts.
