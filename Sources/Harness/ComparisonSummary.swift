@@ -57,17 +57,23 @@ public enum ComparisonSummary {
 
     private static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
 
+    /// Three significant digits in scientific notation ("2.50e-03").
+    static func scientific(_ x: Double) -> String { String(format: "%.2e", x) }
+
+    /// " [lower, upper]" in scientific notation, or nothing without an interval.
+    static func bracketed(_ interval: ConfidenceInterval?) -> String {
+        interval.map { " [\(scientific($0.lower)), \(scientific($0.upper))]" } ?? ""
+    }
+
     /// A markdown table, one line per row, errors in scientific notation.
     public static func markdown(_ rows: [ComparisonSummaryRow]) -> String {
-        func scientific(_ x: Double) -> String { String(format: "%.2e", x) }
         var lines = [
             "| task | units | estimator | budget | runs | mean calls | mean seconds | mean rel. sq. error [95% CI] | median | Spearman | top-k | sign | max eff. gap |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in rows {
             let budget = row.budgetMultiple.map { "\($0)n" } ?? "-"
-            let interval = row.relativeSquaredErrorInterval.map { " [\(scientific($0.lower)), \(scientific($0.upper))]" } ?? ""
-            lines.append("| \(row.task) | \(row.unitLevel) | \(row.estimator) | \(budget) | \(row.runs) | \(String(format: "%.0f", row.meanCalls)) | \(scientific(row.meanSeconds)) | \(scientific(row.meanRelativeSquaredError))\(interval) | \(scientific(row.medianRelativeSquaredError)) | \(row.meanSpearman.map { String(format: "%.3f", $0) } ?? "-") | \(String(format: "%.2f", row.meanTopKPrecision)) | \(String(format: "%.2f", row.meanSignAgreement)) | \(scientific(row.maxEfficiencyGap)) |")
+            lines.append("| \(row.task) | \(row.unitLevel) | \(row.estimator) | \(budget) | \(row.runs) | \(String(format: "%.0f", row.meanCalls)) | \(scientific(row.meanSeconds)) | \(scientific(row.meanRelativeSquaredError))\(bracketed(row.relativeSquaredErrorInterval)) | \(scientific(row.medianRelativeSquaredError)) | \(row.meanSpearman.map { String(format: "%.3f", $0) } ?? "-") | \(String(format: "%.2f", row.meanTopKPrecision)) | \(String(format: "%.2f", row.meanSignAgreement)) | \(scientific(row.maxEfficiencyGap)) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -12,13 +12,23 @@ public struct GnuplotChart {
         public var points: [(x: Double, y: Double)]
         /// Lower and upper values at each point (same count as `points`), or nil for no band.
         public var band: [(lower: Double, upper: Double)]?
-        public init(name: String, points: [(x: Double, y: Double)], band: [(lower: Double, upper: Double)]? = nil) {
+        /// The colour and point type (an index into `palette`), so that a series keeps its look
+        /// across panels that lack some series; nil: its position in the panel.
+        public var style: Int?
+        public init(name: String, points: [(x: Double, y: Double)], band: [(lower: Double, upper: Double)]? = nil, style: Int? = nil) {
             precondition(band == nil || band!.count == points.count, "a band needs one interval per point")
             self.name = name
             self.points = points
             self.band = band
+            self.style = style
         }
     }
+
+    /// Line colours for lines without a band: 14 that stay apart (gnuplot's own cycle repeats after 8).
+    static let palette = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+        "#7f7f7f", "#bcbd22", "#17becf", "#000000", "#aec7e8", "#98df8a", "#ff9896",
+    ]
 
     public var title: String
     public var xLabel: String
@@ -61,7 +71,10 @@ public struct GnuplotChart {
             lines.append("set title '\(panel.title)'")
             let plots = panel.series.enumerated().map { index, series in
                 let data = "$p\(panelIndex)s\(index)"
-                guard series.band != nil else { return "\(data) using 1:2 with linespoints lw 2 pt \(index + 5) title '\(series.name)'" }
+                guard series.band != nil else {
+                    let style = series.style ?? index
+                    return "\(data) using 1:2 with linespoints lw 2 lc rgb '\(Self.palette[style % Self.palette.count])' pt \(style + 5) title '\(series.name)'"
+                }
                 return "\(data) using 1:3:4 with filledcurves lc \(index + 1) fs transparent solid 0.2 notitle, \(data) using 1:2 with lines lw 2 lc \(index + 1) title '\(series.name)'"
             }
             lines.append("plot " + plots.joined(separator: ", \\\n     "))

@@ -23,6 +23,9 @@ struct Compare: ParsableCommand {
         by spans, spans by sentences, synthetic players and candidates in contiguous blocks.
 
         Writes to --output: records.csv (one row per run and metric), summary.csv, summary.md, \
+        best-estimators.md (per task and unit level, the estimator with the lowest mean relative squared \
+        error at 5n, 10n and 20n calls and those tied with it by a paired bootstrap ratio; the Leverage SHAP \
+        and regression-adjusted MSR claims checked by a stated rule), \
         error_vs_calls.svg, error_vs_seconds.svg and run.json (configuration, commit, tool versions). \
         Records are written as each instance's runs finish (and journalled in shards/shard-0-of-1.jsonl), \
         so an interrupted run keeps them; --resume finishes it, running only the instances not yet \
@@ -170,7 +173,7 @@ struct Compare: ParsableCommand {
         let rows = try out.finish(records, seed: seed)
         print(ComparisonSummary.markdown(rows), terminator: "")
         if let pool { FileHandle.standardError.write(Data("reward model \(pool.name): \(pool.textsSent) texts sent\n".utf8)) }
-        FileHandle.standardError.write(Data("wrote \(folder.path)/{records.csv,summary.csv,summary.md,error_vs_calls.svg,error_vs_seconds.svg,run.json}\n".utf8))
+        FileHandle.standardError.write(Data("wrote \(folder.path)/{records.csv,summary.csv,summary.md,best-estimators.md,error_vs_calls.svg,error_vs_seconds.svg,run.json}\n".utf8))
     }
 
     /// Runs every instance in this process, with shard 0 of 1 as the journal: each finished
