@@ -5,6 +5,24 @@ import Statistics
 
 extension EstimatorKind: ExpressibleByArgument {}
 
+/// `estimate --estimator`: a registered estimator, or auto (`EstimatorSelection`).
+enum EstimatorChoice: ExpressibleByArgument {
+    case auto
+    case named(EstimatorKind)
+
+    init?(argument: String) {
+        if argument == "auto" {
+            self = .auto
+        } else if let kind = EstimatorKind(rawValue: argument) {
+            self = .named(kind)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ["auto"] + EstimatorRegistry.names }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json, table
 }
@@ -20,21 +38,26 @@ struct Estimate: ParsableCommand {
         Estimators (`creditbench estimators` lists what each computes, costs and guarantees): \
         \(EstimatorRegistry.names.joined(separator: ", ")). owen groups the players by --groups. The budget \
         counts distinct value calls, v(empty) and v(N) included; sampling estimators default to 100 calls per \
-        player; a budget below an estimator's minimum is refused.
+        player; a budget below an estimator's minimum is refused. --estimator auto picks by the game, the number \
+        of players and the budget, following the recorded board (results/estimators/best-estimators.md): \
+        closed-form where the game has one, exact when the budget covers 2^n, else msr-linear from 5n calls, \
+        antithetic from 2n, svarm below; with --target-se, kernelshap-unbiased from 10n, else antithetic.
 
         Examples:
           creditbench game soum --players 12 --seed 1 --table > soum.json
           creditbench estimate --game soum.json --estimator exact
           creditbench estimate --game soum.json --estimator kernelshap-paired --budget 240 --seed 7 --format table
           creditbench estimate --game soum.json --estimator owen --groups groups.json --budget 500
+          creditbench estimate --game soum.json --estimator permutation --target-se 0.01 --budget 5000
+          creditbench estimate --game soum.json --estimator auto --budget 120
         """
     )
 
     @Option(help: "Game JSON file.")
     var game: String
 
-    @Option(help: "Estimator: \(EstimatorRegistry.names.joined(separator: ", ")).")
-    var estimator: EstimatorKind
+    @Option(help: "Estimator: \(EstimatorRegistry.names.joined(separator: ", ")), or auto (picked by the game, the number of players and the budget from the recorded board; says which and why on standard error).")
+    var estimator: EstimatorChoice
 
     @Option(help: "Most distinct value calls to spend (sampling estimators).")
     var budget: Int?
@@ -45,17 +68,39 @@ struct Estimate: ParsableCommand {
     @Option(help: "Partition JSON for owen: {\"groups\": [[0, 1], [2, 3]]}.")
     var groups: String?
 
+    @Option(help: ArgumentHelp("Sample until the largest standard error is at most SE or the budget (default 100 calls per player) is spent: rounds of the estimator from the seed with growing budgets over one cache; for estimators that report standard errors. Reports the distinct calls used over all rounds.", valueName: "SE"))
+    var targetSe: Double?
+
     @Option(help: "Output format: json or table.")
     var format: OutputFormat = .json
 
     func validate() throws {
         if let budget, budget < 1 { throw ValidationError("--budget must be a positive number of value calls") }
+        if let targetSe, !(targetSe > 0 && targetSe.isFinite) { throw ValidationError("--target-se must be a positive number, got \(targetSe)") }
     }
 
     func run() throws {
         let loaded = try GameFile.load(URL(fileURLWithPath: game))
         let partition = try groups.map { try GameFile.loadPartition(URL(fileURLWithPath: $0), playerCount: loaded.playerCount) }
-        let result = try estimator.make(partition: partition).estimate(loaded, budget: budget, random: RandomStream(seed: seed))
+        let kind: EstimatorKind
+        switch estimator {
+        case .named(let named):
+            kind = named
+        case .auto:
+            let choice = try EstimatorSelection.choose(for: loaded, budget: budget ?? 100 * loaded.playerCount, standardErrors: targetSe != nil)
+            kind = choice.kind
+            FileHandle.standardError.write(Data("auto: \(kind) (\(choice.reason))\n".utf8))
+        }
+        let chosen = try kind.make(partition: partition)
+        let result: ShapleyEstimate
+        if let targetSe {
+            let outcome = try StandardErrorTarget(target: targetSe, budget: budget ?? 100 * loaded.playerCount).run(chosen, on: loaded, seed: seed)
+            result = outcome.estimate
+            let verdict = outcome.reachedTarget ? "reached" : "not reached: the budget is spent"
+            FileHandle.standardError.write(Data("target standard error \(targetSe) \(verdict); largest standard error \(String(format: "%.4g", outcome.largestStandardError)) after \(outcome.rounds) rounds, \(result.calls) distinct value calls\n".utf8))
+        } else {
+            result = try chosen.estimate(loaded, budget: budget, random: RandomStream(seed: seed))
+        }
         let names = loaded.playerNames ?? (0..<loaded.playerCount).map { "player \($0)" }
         switch format {
         case .json:
