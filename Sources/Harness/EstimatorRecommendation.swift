@@ -9,7 +9,8 @@ import Statistics
 /// calls). Each other estimator is compared with the best by the paired ratio of mean errors
 /// (`PairedErrorRatio`, its error over the best's, paired by instance and replicate, 95%
 /// percentile bootstrap); it ties with the best when that interval reaches down to 1 or below,
-/// i.e. it is not shown to have a higher error.
+/// i.e. it is not shown to have a higher error. A best whose mean error is 1 or more does no
+/// better than reporting all zeros (relative squared error exactly 1), and the table says so.
 public struct EstimatorRecommendation: Sendable {
     public var family: String
     public var budgetMultiple: Int
@@ -58,7 +59,8 @@ public struct EstimatorRecommendation: Sendable {
         for row in table {
             let ties = row.ties.map { "\($0.estimator) \($0.formatted)" }.joined(separator: "; ")
             let next = row.others.first { $0.direction == .higher }.map { "\($0.estimator) \($0.formatted)" } ?? "-"
-            lines.append("| \(row.family) | \(row.budgetMultiple)n | \(row.best) | \(ComparisonSummary.scientific(row.bestMeanError))\(ComparisonSummary.bracketed(row.bestInterval)) | \(ties.isEmpty ? "none" : ties) | \(next) |")
+            let zeros = row.bestMeanError >= 1 ? " (no better than all zeros, whose error is 1)" : ""
+            lines.append("| \(row.family) | \(row.budgetMultiple)n | \(row.best) | \(ComparisonSummary.scientific(row.bestMeanError))\(ComparisonSummary.bracketed(row.bestInterval))\(zeros) | \(ties.isEmpty ? "none" : ties) | \(next) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

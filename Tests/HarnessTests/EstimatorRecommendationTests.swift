@@ -75,6 +75,7 @@ import Statistics
             #expect(worse.ratio == 100 && worse.direction == .higher)
         }
         #expect(EstimatorRecommendation.markdown(table).contains("| max (players) | 10n | a | 2.50e+00"))
+        #expect(EstimatorRecommendation.markdown(table).contains("(no better than all zeros, whose error is 1)"), "a's mean error 2.5 is above the zero estimate's 1")
     }
 
     /// leverage-shap at a quarter of kernelshap's error in every family and budget: reproduced in
