@@ -36,22 +36,64 @@ $p0s3 << EOD
 800.0 0.022227715298931285
 EOD
 $p0s4 << EOD
+15.74 3.5799974197571927
+30.44 1.4753257804042024
+71.36 0.6296927007604924
+158.08 0.17596081980547995
+307.78 0.07849419756463387
+729.78 0.03005910394246664
+EOD
+$p0s5 << EOD
+32.0 137.9616781690215
+80.0 0.9859267056941552
+160.0 0.28460101086372036
+320.0 0.0780057385480495
+800.0 0.02228060424873561
+EOD
+$p0s6 << EOD
+32.0 137.39270377003285
+80.0 0.28802548085871743
+160.0 0.07415512789496403
+320.0 0.019131362266010244
+800.0 0.005292367220904641
+EOD
+$p0s7 << EOD
+16.0 0.8143854804966792
+32.0 0.654133888922454
+80.0 0.3327870574080881
+160.0 0.1271593419129678
+320.0 0.04941987995603252
+800.0 0.015201682986988724
+EOD
+$p0s8 << EOD
+32.0 0.759951345020648
+80.0 0.7346674192794562
+160.0 0.6599986815510652
+320.0 0.47042957526864027
+800.0 0.05353055451694365
+EOD
+$p0s9 << EOD
 30.64 2.0277207770604164
 67.54 0.7656964852557511
 117.72 0.4426914571450501
 196.84 0.22327305425865188
 464.0 0.06017606049567969
 EOD
-$p0s5 << EOD
+$p0s10 << EOD
 17.0 27.989641842893935
 EOD
 set title 'soum (players)'
-plot $p0s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p0s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p0s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p0s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p0s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p0s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p0s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p0s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p0s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p0s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p0s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p0s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p0s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p0s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p0s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p0s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p0s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p1s0 << EOD
 31.9 5.7361482780630375
 75.57 2.229630495671542
@@ -81,22 +123,64 @@ $p1s3 << EOD
 800.0 0.16454388831910105
 EOD
 $p1s4 << EOD
+15.68 44.29276893952043
+30.84 20.661461074839007
+72.74 7.709547247914754
+158.0 2.822769986300334
+309.2 1.23770148975505
+729.36 0.46785699912788764
+EOD
+$p1s5 << EOD
+32.0 350.5668065425335
+80.0 2.7595099490769375
+160.0 1.061892125287165
+320.0 0.4083980916840986
+800.0 0.1527271646069168
+EOD
+$p1s6 << EOD
+32.0 350.6361156658543
+80.0 2.3747699133239726
+160.0 0.7837390749434681
+320.0 0.3010737256322148
+800.0 0.09059709381470059
+EOD
+$p1s7 << EOD
+16.0 5.977996116039341
+32.0 8.185535188541957
+80.0 4.30178206752853
+160.0 0.8083397091334197
+320.0 0.13983853231151464
+800.0 0.03922933183481972
+EOD
+$p1s8 << EOD
+32.0 1.0
+80.0 1.0
+160.0 0.9803890636902045
+320.0 1.2338601048492737
+800.0 0.2627929536968067
+EOD
+$p1s9 << EOD
 31.04 5.576393849669004
 67.68 2.2288034399956134
 117.06 1.3431071242812502
 196.92 0.7443614318480479
 464.0 0.17160654682200488
 EOD
-$p1s5 << EOD
+$p1s10 << EOD
 17.0 1.0
 EOD
 set title 'voting (players)'
-plot $p1s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p1s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p1s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p1s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p1s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p1s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p1s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p1s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p1s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p1s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p1s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p1s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p1s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p1s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p1s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p1s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p1s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p2s0 << EOD
 31.86 1.644403406323107
 75.77 0.6921069587775028
@@ -126,22 +210,64 @@ $p2s3 << EOD
 800.0 0.032060418735905455
 EOD
 $p2s4 << EOD
+15.76 3.24430329796327
+30.2 1.3998147413681123
+72.28 0.4656130604689691
+157.64 0.11759997684753402
+308.5 0.05451160057317526
+726.2 0.020586018516414648
+EOD
+$p2s5 << EOD
+32.0 63.06427451465359
+80.0 1.2574746634293146
+160.0 0.35805987744880247
+320.0 0.10803221107032446
+800.0 0.03522924980605047
+EOD
+$p2s6 << EOD
+32.0 62.260148148591625
+80.0 0.22704532734081076
+160.0 0.05987066398904124
+320.0 0.013308070952321909
+800.0 0.00350178896211459
+EOD
+$p2s7 << EOD
+16.0 2.7527335992003934
+32.0 2.976189999734708
+80.0 1.85533681439174
+160.0 0.49783310967233874
+320.0 0.04274022426648789
+800.0 0.007347241523788698
+EOD
+$p2s8 << EOD
+32.0 17.99708909955513
+80.0 6.6268643047200655
+160.0 1.827329208876107
+320.0 0.22763416425652916
+800.0 0.021903659038977376
+EOD
+$p2s9 << EOD
 30.98 1.6872702256935224
 67.27 0.7151869301201724
 116.51 0.4293011635810723
 195.98 0.22245875963570025
 464.0 0.049240041756389984
 EOD
-$p2s5 << EOD
+$p2s10 << EOD
 17.0 0.7733021460924341
 EOD
 set title 'max (players)'
-plot $p2s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p2s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p2s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p2s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p2s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p2s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p2s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p2s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p2s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p2s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p2s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p2s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p2s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p2s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p2s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p2s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p2s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p3s0 << EOD
 19.53 0.02780547830877291
 44.4 0.011523045319373516
@@ -171,22 +297,64 @@ $p3s3 << EOD
 500.0 9.244532966071362e-07
 EOD
 $p3s4 << EOD
+9.08 3.451221463287977
+18.96 1.363359271274274
+41.76 0.540657450565842
+94.52 0.13982032289340598
+173.36 0.06259989098003758
+441.18 0.011020068310779355
+EOD
+$p3s5 << EOD
+20.0 0.05342381145201725
+49.2 0.0001024010967733556
+100.0 2.179698873901948e-05
+200.0 7.409652161841554e-06
+500.0 6.289607031441773e-07
+EOD
+$p3s6 << EOD
+20.0 0.04244478826357695
+49.2 9.803777048103995e-05
+100.0 2.0513676636849898e-05
+200.0 6.227525738519156e-06
+500.0 4.975989284236982e-07
+EOD
+$p3s7 << EOD
+10.0 0.8620447677385932
+20.0 0.6369842534917225
+50.0 0.278144795191367
+100.0 0.06642099734077873
+200.0 0.02071950514247123
+500.0 0.0036779207124238785
+EOD
+$p3s8 << EOD
+20.0 0.037191849836444774
+50.0 0.025156268191801865
+100.0 0.01316611500594656
+200.0 0.0018743354696111592
+500.0 0.0005354856928429235
+EOD
+$p3s9 << EOD
 18.83 0.03131908529222891
 38.65 0.012095124317454053
 65.14 0.006097640094932354
 134.46 0.0010248534611588642
 291.2 0.00010233009870106435
 EOD
-$p3s5 << EOD
+$p3s10 << EOD
 11.0 0.04411193361788272
 EOD
 set title 'sentiment-vader (tokens)'
-plot $p3s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p3s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p3s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p3s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p3s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p3s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p3s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p3s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p3s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p3s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p3s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p3s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p3s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p3s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p3s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p3s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p3s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p4s0 << EOD
 20.06 0.14538126829940143
 45.29 0.045027040841791495
@@ -216,22 +384,64 @@ $p4s3 << EOD
 481.2 0.00021120342935831082
 EOD
 $p4s4 << EOD
+9.58 3.1663356913794547
+19.26 1.2447233627037269
+43.96 0.4014388893841462
+95.78 0.13009664387467987
+181.98 0.05628907388866623
+442.42 0.010409245433880982
+EOD
+$p4s5 << EOD
+20.4 0.3134783350928313
+50.4 0.010740290496608417
+102.0 0.0027447583932073143
+204.0 0.0010033974263237342
+481.2 0.0001543188960204957
+EOD
+$p4s6 << EOD
+20.4 0.29331169101178123
+50.4 0.008800098388014719
+102.0 0.002104088395954862
+204.0 0.0007404190562356719
+481.2 0.00010290537188740133
+EOD
+$p4s7 << EOD
+10.2 0.8694370123483669
+20.4 0.6557894627622146
+51.0 0.2752504481967478
+102.0 0.07435443288973113
+204.0 0.02439413716974272
+481.2 0.004827540456546564
+EOD
+$p4s8 << EOD
+20.4 0.37509714671303857
+51.0 0.22467061892540488
+102.0 0.08788321156884908
+204.0 0.009302039751424698
+480.51 0.003725659288277576
+EOD
+$p4s9 << EOD
 19.87 0.13096428480656613
 43.93 0.06203501073927445
 82.03 0.027185777156041046
 160.74 0.008949027804271408
 307.26 0.0029877834770451247
 EOD
-$p4s5 << EOD
+$p4s10 << EOD
 11.2 0.22248574062104617
 EOD
 set title 'sentiment-vader (spans:3)'
-plot $p4s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p4s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p4s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p4s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p4s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p4s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p4s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p4s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p4s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p4s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p4s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p4s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p4s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p4s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p4s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p4s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p4s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p5s0 << EOD
 19.32 0.7269846611980323
 43.03 0.27808204570546274
@@ -261,22 +471,64 @@ $p5s3 << EOD
 401.2 0.0020577897396887824
 EOD
 $p5s4 << EOD
+9.04 2.4568646324395624
+18.3 1.0619194739544797
+43.3 0.3746406343622049
+90.92 0.0888079288312002
+178.74 0.02851898698884928
+371.14 0.006055894579314809
+EOD
+$p5s5 << EOD
+19.6 6.375236953299537
+48.4 0.17897327063546375
+98.0 0.03649999489636016
+191.2 0.008025833358865047
+401.2 0.002190473163275294
+EOD
+$p5s6 << EOD
+19.6 6.114607441770349
+48.4 0.10021510381648058
+98.0 0.015710748882486112
+191.2 0.0033797626563486587
+401.2 0.00045673078964760785
+EOD
+$p5s7 << EOD
+9.8 0.8546484014659925
+19.6 0.683709322747183
+49.0 0.27964707494940216
+98.0 0.06820637239603122
+191.2 0.014683823812709617
+401.2 0.00287797695577099
+EOD
+$p5s8 << EOD
+19.6 4.0507925521762775
+49.0 1.380322911469811
+98.0 0.3488985814756919
+190.37 0.03996613475914097
+400.46 0.011175820323634707
+EOD
+$p5s9 << EOD
 19.14 0.7667408226566663
 41.69 0.28802914657404305
 74.22 0.16112454052098926
 152.42 0.06880634219671879
 311.06 0.025862732504077213
 EOD
-$p5s5 << EOD
+$p5s10 << EOD
 10.8 0.35866476096338484
 EOD
 set title 'sentiment-learned (tokens)'
-plot $p5s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p5s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p5s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p5s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p5s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p5s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p5s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p5s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p5s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p5s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p5s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p5s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p5s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p5s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p5s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p5s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p5s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p6s0 << EOD
 16.2 0.7965073283532438
 34.56 0.3192485084789244
@@ -306,22 +558,64 @@ $p6s3 << EOD
 260.8 0.0004919710075429834
 EOD
 $p6s4 << EOD
+7.84 2.499530545423017
+15.46 1.04630496906093
+38.3 0.21862926385526504
+74.22 0.06562696016367076
+140.1 0.014712407901323244
+253.58 0.002439813086496498
+EOD
+$p6s5 << EOD
+16.4 2.6958684951141
+40.8 0.1180878022730292
+82.0 0.018992204641677113
+150.4 0.004462786777249559
+260.8 0.00040345354105594865
+EOD
+$p6s6 << EOD
+16.4 2.5591652486454475
+40.8 0.06909266345944759
+82.0 0.0059310476849882745
+150.4 0.0007123288025301349
+260.8 6.153088345262363e-05
+EOD
+$p6s7 << EOD
+8.2 0.762273123564554
+16.4 0.5506138697121746
+41.0 0.14940208931865734
+82.0 0.03528095400654182
+150.4 0.007423276905480427
+260.8 0.001272510090642587
+EOD
+$p6s8 << EOD
+16.4 3.1482671543832907
+41.0 0.9785043715664969
+82.0 0.17164924019340344
+149.99 0.026788712090825596
+258.06 0.012911771656458687
+EOD
+$p6s9 << EOD
 16.2 0.7965073283532438
 34.56 0.3192485084789244
 62.99 0.16286560787819582
 120.13 0.0486313513593133
 231.8 0.005865645472170495
 EOD
-$p6s5 << EOD
+$p6s10 << EOD
 9.2 0.4219820455832994
 EOD
 set title 'sentiment-learned (spans:3)'
-plot $p6s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p6s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p6s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p6s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p6s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p6s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p6s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p6s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p6s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p6s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p6s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p6s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p6s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p6s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p6s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p6s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p6s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p7s0 << EOD
 17.68 0.0288369601034491
 38.54 0.011831753673552688
@@ -351,22 +645,64 @@ $p7s3 << EOD
 392.4 4.524733037224841e-06
 EOD
 $p7s4 << EOD
+8.58 5.55092659740915
+16.96 2.354096394651403
+40.1 0.6558213966938509
+82.92 0.14465914766214455
+155.1 0.05240208168610124
+348.3 0.005604449640395949
+EOD
+$p7s5 << EOD
+18.0 0.06281374618821399
+44.8 0.0005495388831151074
+90.0 8.72997345815343e-05
+180.0 2.989732282106631e-05
+392.4 3.2530905676665006e-06
+EOD
+$p7s6 << EOD
+18.0 0.03195688125927451
+44.8 0.00015536611397617522
+90.0 2.589076438919447e-05
+180.0 7.640413193507097e-06
+392.4 9.475808587005219e-07
+EOD
+$p7s7 << EOD
+9.0 1.2722854862212243
+18.0 1.474296078773551
+45.0 0.4998847331396014
+90.0 0.04411520539955016
+180.0 0.006618179797785233
+392.4 0.000971334313280673
+EOD
+$p7s8 << EOD
+18.0 0.11123727516083484
+45.0 0.05740770266798162
+90.0 0.014183740818899839
+180.0 0.00038285192622313104
+390.86 9.149399830279908e-05
+EOD
+$p7s9 << EOD
 16.69 0.033127134579123
 33.22 0.012158224847612665
 60.29 0.0041968770451574575
 104.8 6.044981891870743e-05
 104.8 6.044981891870743e-05
 EOD
-$p7s5 << EOD
+$p7s10 << EOD
 10.0 0.09250217487497879
 EOD
 set title 'summarization-rouge1 (spans:6)'
-plot $p7s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p7s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p7s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p7s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p7s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p7s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p7s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p7s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p7s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p7s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p7s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p7s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p7s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p7s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p7s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p7s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p7s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p8s0 << EOD
 23.46 1.0721490852135391
 54.13 0.49520314672670507
@@ -396,22 +732,64 @@ $p8s3 << EOD
 590.0 0.004566165376908584
 EOD
 $p8s4 << EOD
+11.04 3.0630471751120747
+21.98 1.3659488362847785
+50.66 0.49550195721563306
+113.86 0.12841048010096734
+215.44 0.06350557586004074
+544.74 0.014619550089246917
+EOD
+$p8s5 << EOD
+23.6 9.903327206490701
+58.4 0.6468955443885056
+118.0 0.07048056529714458
+236.0 0.02629234711716633
+590.0 0.0029550628199790123
+EOD
+$p8s6 << EOD
+23.6 9.44874976762756
+58.4 0.1185717468063225
+118.0 0.01964897098190406
+236.0 0.006901299127668927
+590.0 0.0009215318257068019
+EOD
+$p8s7 << EOD
+11.8 0.9330514868442455
+23.6 0.87457402935121
+59.0 0.4230840824846604
+118.0 0.10683057257908973
+236.0 0.03360369522697042
+590.0 0.007011494454187861
+EOD
+$p8s8 << EOD
+23.6 1.5129540458004265
+59.0 0.5449066982203613
+118.0 0.396217282406901
+236.0 0.08881567644148948
+590.0 0.023224958932056356
+EOD
+$p8s9 << EOD
 23.46 1.0721490852135391
 54.13 0.49520314672670507
 102.07 0.2361696411031022
 198.14 0.1018204029342576
 437.61 0.0488595923216341
 EOD
-$p8s5 << EOD
+$p8s10 << EOD
 12.8 6.171135559216422
 EOD
 set title 'instructions-ifeval (sentences)'
-plot $p8s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p8s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p8s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p8s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p8s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p8s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p8s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p8s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p8s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p8s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p8s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p8s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p8s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p8s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p8s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p8s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p8s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p9s0 << EOD
 19.74 0.8847800264610179
 44.39 0.3787969185466644
@@ -441,22 +819,64 @@ $p9s3 << EOD
 500.0 0.002524488718494077
 EOD
 $p9s4 << EOD
+9.7 2.850833247761351
+18.6 1.4490521525965279
+42.48 0.535854760633189
+94.2 0.1173690315757535
+174.4 0.045073376781138236
+419.76 0.00545635076068215
+EOD
+$p9s5 << EOD
+20.0 3.0102932464497627
+50.0 0.2397310900041673
+100.0 0.04270686102200379
+200.0 0.014365091977359096
+500.0 0.0017062660336024792
+EOD
+$p9s6 << EOD
+20.0 2.711676086102143
+50.0 0.12380637427455186
+100.0 0.021556120180858094
+200.0 0.005694970909473006
+500.0 0.0005847872025849368
+EOD
+$p9s7 << EOD
+10.0 1.4956310237193917
+20.0 1.5457344230480634
+50.0 0.7547863012098608
+100.0 0.10568908376967352
+200.0 0.019382725491092656
+500.0 0.0025662333825759356
+EOD
+$p9s8 << EOD
+20.0 4.423887958861203
+50.0 1.4032779350198306
+100.0 0.36614463099200634
+200.0 0.034418378519595526
+500.0 0.0117061625600094
+EOD
+$p9s9 << EOD
 18.94 0.9427504025163368
 39.04 0.42383690548610525
 63.8 0.21472635253556022
 100.55 0.11618154595193136
 192.0 0.03974027876371307
 EOD
-$p9s5 << EOD
+$p9s10 << EOD
 11.0 0.7126966942792606
 EOD
 set title 'recommendation-best (candidates)'
-plot $p9s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p9s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p9s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p9s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p9s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p9s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p9s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p9s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p9s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p9s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p9s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p9s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p9s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p9s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p9s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p9s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p9s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p10s0 << EOD
 19.68 0.5065330739594638
 44.42 0.1928068727185245
@@ -486,22 +906,64 @@ $p10s3 << EOD
 500.0 0.00120626643376357
 EOD
 $p10s4 << EOD
+9.88 3.09781954797498
+18.66 1.3382709589706563
+42.82 0.5207051102368382
+93.84 0.11399796813119271
+173.78 0.0458924266604014
+421.6 0.007351625230717322
+EOD
+$p10s5 << EOD
+20.0 1.1410210622149
+50.0 0.09472244164397914
+100.0 0.018528594314302652
+200.0 0.006659029682410801
+500.0 0.0008062317463569369
+EOD
+$p10s6 << EOD
+20.0 1.0868527758912176
+50.0 0.05425331791637004
+100.0 0.009477029201107974
+200.0 0.0028339614664125296
+500.0 0.0003026989709285703
+EOD
+$p10s7 << EOD
+10.0 1.386913272074266
+20.0 1.2181304215960562
+50.0 0.5072998732684323
+100.0 0.0922159491797097
+200.0 0.01977290354764774
+500.0 0.0028889859773407324
+EOD
+$p10s8 << EOD
+20.0 2.497183535251588
+50.0 0.8090385085190875
+100.0 0.2502165219664678
+200.0 0.02009458700635672
+500.0 0.0054377326625556196
+EOD
+$p10s9 << EOD
 18.92 0.5278210068161511
 39.67 0.19736027651741117
 64.4 0.11811427404365685
 100.26 0.07390129657758426
 192.0 0.021420536432067552
 EOD
-$p10s5 << EOD
+$p10s10 << EOD
 11.0 0.5538192274287651
 EOD
 set title 'recommendation-mnl (candidates)'
-plot $p10s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p10s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p10s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p10s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p10s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p10s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p10s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p10s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p10s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p10s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p10s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p10s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p10s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p10s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p10s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p10s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p10s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p11s0 << EOD
 19.79 0.8104441163670427
 44.41 0.382559965323722
@@ -531,22 +993,64 @@ $p11s3 << EOD
 500.0 0.0022961034775153804
 EOD
 $p11s4 << EOD
+9.82 3.1962435079010207
+18.8 1.2968445806967903
+42.74 0.5257240835412214
+94.82 0.0875485921831557
+173.54 0.03896073943045615
+421.0 0.005691486223921568
+EOD
+$p11s5 << EOD
+20.0 2.910316150372275
+50.0 0.2058490420060551
+100.0 0.0418027222955947
+200.0 0.01309847378332976
+500.0 0.0016230938208768766
+EOD
+$p11s6 << EOD
+20.0 2.7905605825203894
+50.0 0.10408431888182376
+100.0 0.019152861021072012
+200.0 0.005014989021314512
+500.0 0.0005319087763079728
+EOD
+$p11s7 << EOD
+10.0 1.6950099820914377
+20.0 1.6658279177350217
+50.0 0.766278230565089
+100.0 0.10640986811722059
+200.0 0.015599669368294895
+500.0 0.0020441120044737866
+EOD
+$p11s8 << EOD
+20.0 4.019607233395473
+50.0 1.3983983712512438
+100.0 0.3224485718016688
+200.0 0.033365926069273376
+500.0 0.009599943312179006
+EOD
+$p11s9 << EOD
 19.28 0.9417086098041761
 39.29 0.35938643637942014
 63.55 0.1970445079887485
 100.05 0.11324803165846356
 192.0 0.034391204954156124
 EOD
-$p11s5 << EOD
+$p11s10 << EOD
 11.0 0.6780723068086077
 EOD
 set title 'recommendation-coverage (candidates)'
-plot $p11s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p11s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p11s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p11s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p11s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p11s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p11s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p11s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p11s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p11s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p11s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p11s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p11s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p11s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p11s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p11s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p11s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p12s0 << EOD
 53.89 0.05440274533940537
 131.21 0.02459244291015211
@@ -576,22 +1080,64 @@ $p12s3 << EOD
 1350.0 0.00011684602716793922
 EOD
 $p12s4 << EOD
+26.06 4.043283068600219
+52.5 2.057348166717381
+123.98 0.737325406541056
+268.64 0.3144947370366393
+533.26 0.1372238635552501
+1307.36 0.05326880870020191
+EOD
+$p12s5 << EOD
+54.0 33.1921891306529
+134.4 0.001999861095434173
+270.0 0.0006923758637530469
+540.0 0.00029828743138871235
+1350.0 0.00010946263203737939
+EOD
+$p12s6 << EOD
+54.0 33.20398624742649
+134.4 0.0022238754819156013
+270.0 0.0007190226594879653
+540.0 0.00029683167227892416
+1350.0 0.00010455122820203288
+EOD
+$p12s7 << EOD
+27.0 1.0933185762596735
+54.0 1.0903588170736842
+135.0 0.5780130736356898
+270.0 0.20578251296049171
+540.0 0.06444633041965028
+1350.0 0.018926490631050914
+EOD
+$p12s8 << EOD
+54.0 0.09299946043742016
+135.0 0.08354394635118609
+270.0 0.06987713677716326
+540.0 0.03761605238259186
+1350.0 0.0028854251300035132
+EOD
+$p12s9 << EOD
 53.15 0.06983419365030075
 124.4 0.027699747247910647
 235.29 0.010823237437798004
 437.78 0.005843396240521353
 989.06 0.0021064454840300684
 EOD
-$p12s5 << EOD
+$p12s10 << EOD
 28.0 0.12073304303873464
 EOD
 set title 'sentiment-vader-large (tokens)'
-plot $p12s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p12s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p12s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p12s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p12s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p12s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p12s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p12s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p12s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p12s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p12s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p12s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p12s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p12s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p12s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p12s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p12s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 $p13s0 << EOD
 57.14 2.182904857304254
 139.31 0.8257592701540605
@@ -621,20 +1167,62 @@ $p13s3 << EOD
 1430.0 0.022402898874547276
 EOD
 $p13s4 << EOD
+28.1 2.773605252597912
+55.38 1.291422543712641
+132.46 0.4668678039764574
+284.94 0.187342285658632
+565.62 0.08217479123926828
+1387.22 0.030963811975204692
+EOD
+$p13s5 << EOD
+57.2 6431.869234264316
+142.8 0.8776832590548953
+286.0 0.32365308768231627
+572.0 0.09548457551053023
+1430.0 0.025631559678994754
+EOD
+$p13s6 << EOD
+57.2 6431.890373898459
+142.8 0.408214132662867
+286.0 0.16004366548806268
+572.0 0.05123571167499076
+1430.0 0.012613717790104522
+EOD
+$p13s7 << EOD
+28.6 1.1232768899454606
+57.2 0.9989044523515007
+143.0 0.588709828686068
+286.0 0.23729219702164403
+572.0 0.06869129507581095
+1430.0 0.0194060867964166
+EOD
+$p13s8 << EOD
+57.2 28.379366444761477
+143.0 13.836359299246801
+286.0 5.568663756714419
+572.0 1.5682984829366515
+1430.0 0.0850920762307864
+EOD
+$p13s9 << EOD
 56.36 2.5452631429183
 132.39 1.1527399519950183
 252.84 0.5647890165131851
 477.18 0.36777233848360585
 1110.39 0.23193434193510953
 EOD
-$p13s5 << EOD
+$p13s10 << EOD
 29.6 0.5619525091918038
 EOD
 set title 'sentiment-learned-large (tokens)'
-plot $p13s0 using 1:2 with linespoints lw 2 pt 5 title 'permutation', \
-     $p13s1 using 1:2 with linespoints lw 2 pt 6 title 'antithetic', \
-     $p13s2 using 1:2 with linespoints lw 2 pt 7 title 'kernelshap', \
-     $p13s3 using 1:2 with linespoints lw 2 pt 8 title 'kernelshap-paired', \
-     $p13s4 using 1:2 with linespoints lw 2 pt 9 title 'owen', \
-     $p13s5 using 1:2 with linespoints lw 2 pt 10 title 'loo'
+plot $p13s0 using 1:2 with linespoints lw 2 lc rgb '#ff7f0e' pt 6 title 'permutation', \
+     $p13s1 using 1:2 with linespoints lw 2 lc rgb '#2ca02c' pt 7 title 'antithetic', \
+     $p13s2 using 1:2 with linespoints lw 2 lc rgb '#d62728' pt 8 title 'kernelshap', \
+     $p13s3 using 1:2 with linespoints lw 2 lc rgb '#9467bd' pt 9 title 'kernelshap-paired', \
+     $p13s4 using 1:2 with linespoints lw 2 lc rgb '#8c564b' pt 10 title 'kernelshap-unbiased', \
+     $p13s5 using 1:2 with linespoints lw 2 lc rgb '#e377c2' pt 11 title 'leverage-shap', \
+     $p13s6 using 1:2 with linespoints lw 2 lc rgb '#7f7f7f' pt 12 title 'msr-linear', \
+     $p13s7 using 1:2 with linespoints lw 2 lc rgb '#bcbd22' pt 13 title 'svarm', \
+     $p13s8 using 1:2 with linespoints lw 2 lc rgb '#17becf' pt 14 title 'stratified', \
+     $p13s9 using 1:2 with linespoints lw 2 lc rgb '#000000' pt 15 title 'owen', \
+     $p13s10 using 1:2 with linespoints lw 2 lc rgb '#aec7e8' pt 16 title 'loo'
 unset multiplot
