@@ -96,12 +96,14 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         while !done {
             let legal = environment.legalActions
             let features = environment.actionFeatures(legal)
-            let (choice, logProbability) = policy.distribution(features).sample(random: random)
+            let distribution = policy.distribution(features)
+            let (choice, logProbability) = distribution.sample(random: random)
             episode.stateFeatures.append(environment.stateFeatures())
             episode.features.append(features)
             episode.actions.append(choice)
             episode.logProbabilities.append(logProbability)
             episode.referenceLogProbabilities.append(-log(Double(legal.count)))
+            episode.exactKL += ExactKL.divergenceToUniform(distribution)
             if legal[choice] != environment.stopAction {
                 episode.contentSteps.append(episode.actions.count - 1)
                 episode.contentActions.append(legal[choice])
@@ -122,6 +124,8 @@ struct ActionEpisode<Action: Hashable>: PPOEpisode {
     var actions: [Int] = []
     var logProbabilities: [Double] = []
     var referenceLogProbabilities: [Double] = []
+    /// sum_t KL(pi_old(. | s_t) || uniform over the legal actions), exact (`ExactKL`).
+    var exactKL = 0.0
     /// The steps that took a content action (not stop), and those actions, in order.
     var contentSteps: [Int] = []
     var contentActions: [Action] = []

@@ -94,11 +94,13 @@ extension ContextWindowPolicy: WordPolicy {
         }
     }
 
+    func stepDistributions(_ sequence: WordSequence) -> [ActionDistribution] {
+        sequence.actions.indices.map { distribution(sequence.state(at: $0, horizon: horizon)) }
+    }
+
     func gradient(_ sequences: [WordSequence], coefficients: ([[Double]]) -> [[Double]])
         -> (logProbabilities: [[Double]], gradient: [Double]) {
-        let distributions = sequences.map { sequence in
-            sequence.actions.indices.map { distribution(sequence.state(at: $0, horizon: horizon)) }
-        }
+        let distributions = sequences.map(stepDistributions)
         let logProbabilities = zip(sequences, distributions).map { sequence, steps in
             zip(sequence.actions, steps).map { $1.logProbability($0) }
         }

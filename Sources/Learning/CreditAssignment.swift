@@ -60,7 +60,8 @@ extension CreditScheme {
     /// The per-step rewards of `response` (see `CreditScheme` for each scheme's formula; a
     /// unit-game scheme's units must be text units); `random` feeds the sampling estimators only.
     public func assign(_ response: GeneratedResponse, in environment: CreditEnvironment, random: RandomStream) throws -> CreditAssignment {
-        let level = try textLevel()
+        // The prompt baseline needs only v(N) and v(empty), the same at every unit level.
+        let level = try textLevel() ?? (self == .promptBaseline ? .sentences : nil)
         guard !response.wordRanges.isEmpty, let level else {
             var rewards = [Double](repeating: 0, count: response.stepCount)
             let total = try environment.reward.reward(response.prompt + response.response)
@@ -97,6 +98,7 @@ extension CreditScheme {
     ///   the game has at most `exactUpTo` players, else `estimator` at `budget` calls (Owen
     ///   values group the players by `partition`);
     /// - `leaveOneOut`: r_t = v(N) - v(N minus unit t);
+    /// - `promptBaseline`: v(empty) / T on every step plus v(N) - v(empty) on the last;
     /// - every other scheme: R on the last step (scaled by `scaledSparse`'s factor), or R / T on
     ///   every step for `uniform` (also every scheme's rule for a game without players); ABC
     ///   needs attention over text and is refused.
@@ -120,6 +122,11 @@ extension CreditScheme {
             rewards[stepCount - 1] += (1 - options.alpha) * total
         case .leaveOneOut where game.playerCount > 0:
             credits = try (0..<game.playerCount).map { total - (try game.value(of: game.grandCoalition.removing($0))) }
+        case .promptBaseline:
+            let empty = try game.value(of: .empty)
+            for t in 0..<stepCount { rewards[t] = empty / Double(stepCount) }
+            rewards[stepCount - 1] += total - empty
+            return rewards
         case .sparse, .scaledSparse, .uniform, .attention, .shapley, .leaveOneOut:
             return rewardsFromTotal(total, stepCount: stepCount)
         }
@@ -135,7 +142,7 @@ extension CreditScheme {
         switch self {
         case .uniform: for t in rewards.indices { rewards[t] = total / Double(stepCount) }
         case .scaledSparse(let factor): rewards[stepCount - 1] = factor * total
-        case .sparse, .shapley, .leaveOneOut, .attention: rewards[stepCount - 1] = total
+        case .sparse, .promptBaseline, .shapley, .leaveOneOut, .attention: rewards[stepCount - 1] = total
         }
         return rewards
     }
@@ -158,7 +165,7 @@ extension CreditScheme {
                 rewards[response.step(endingUnitAt: token.range.upperBound - offset)] += mix * total * weight / mass
             }
             rewards[last] += (1 - mix) * total
-        case .attention, .sparse, .scaledSparse, .uniform, .shapley, .leaveOneOut:
+        case .attention, .sparse, .scaledSparse, .uniform, .shapley, .leaveOneOut, .promptBaseline:
             rewards = rewardsFromTotal(total, stepCount: rewards.count)
         }
     }

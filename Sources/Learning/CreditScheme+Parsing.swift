@@ -12,7 +12,7 @@ extension CreditScheme {
     }
 
     /// The spellings `init(parsing:defaults:)` reads.
-    public static let grammar = "sparse | sparse*F | uniform | loo[(units=U)] | abc[(b=B)] | scar[(units=U;alpha=A;exact<=N;estimator=E;budget=B)] (any keys, in any order; U = tokens, spans:K, sentences or actions; A, B in [0, 1]; N in 0...64 and B >= 1 integers; E an estimator name)"
+    public static let grammar = "sparse | sparse*F | sparse(baseline=prompt) | uniform | loo[(units=U)] | abc[(b=B)] | scar[(units=U;alpha=A;exact<=N;estimator=E;budget=B)] (any keys, in any order; U = tokens, spans:K, sentences or actions; A, B in [0, 1]; N in 0...64 and B >= 1 integers; E an estimator name)"
 
     /// Reads `description`'s spelling. Keys left out take `defaults` (units and SCAR's alpha,
     /// exact limit, estimator and budget; `loo` takes its units) or b = 0.8 for `abc`, so `scar`
@@ -60,6 +60,10 @@ extension CreditScheme {
             }
         }
         switch name {
+        case "sparse" where parameters["baseline"] != nil:
+            try only(["baseline"])
+            guard parameters["baseline"] == "prompt" else { throw fail("sparse's baseline must be 'prompt', got '\(parameters["baseline"]!)'") }
+            self = .promptBaseline
         case "sparse", "uniform":
             try only([])
             self = name == "sparse" ? .sparse : .uniform

@@ -10,6 +10,11 @@ import Shapley
 /// other steps get 0.
 /// - `sparse`: r_T = R, every other r_t = 0 (standard RLHF).
 /// - `scaledSparse(factor)`: r_T = factor * R (a reward-scale control: not efficient).
+/// - `promptBaseline`: sparse with the prompt baseline, r_t = v(empty) / T on every step plus
+///   R - v(empty) on the last, v(empty) the reward of the prompt with an empty response (the
+///   episode without content actions on the action tasks). It is SCAR's v(empty) / T term
+///   without any credit (what SCAR reduces to on a response of one unit), so SCAR's gain over it
+///   is what its credit adds beyond a prompt-dependent baseline. Efficient; 2 reward calls.
 /// - `uniform`: r_t = R / T.
 /// - `shapley(options)`: SCAR, r_t = alpha * (phi_t + v(empty) / T) + (1 - alpha) * R [t = T], phi
 ///   the Shapley values of the units (see `ShapleyCreditOptions` for the estimator); sums to
@@ -27,6 +32,7 @@ import Shapley
 public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
     case sparse
     case scaledSparse(factor: Double)
+    case promptBaseline
     case uniform
     case shapley(ShapleyCreditOptions)
     case leaveOneOut(units: CreditUnits)
@@ -38,7 +44,7 @@ public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
     /// Whether the per-step rewards must sum to R (checked by `CreditAssignment.checkEfficiency`).
     public var isEfficient: Bool {
         switch self {
-        case .sparse, .uniform, .shapley, .attention: return true
+        case .sparse, .promptBaseline, .uniform, .shapley, .attention: return true
         case .scaledSparse, .leaveOneOut: return false
         }
     }
@@ -48,16 +54,18 @@ public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .shapley(let options): return options.units
         case .leaveOneOut(let units): return units
-        case .sparse, .scaledSparse, .uniform, .attention: return nil
+        case .sparse, .scaledSparse, .promptBaseline, .uniform, .attention: return nil
         }
     }
 
-    /// The canonical spelling, every parameter written: `sparse`, `sparse*F`, `uniform`,
+    /// The canonical spelling, every parameter written: `sparse`, `sparse*F`,
+    /// `sparse(baseline=prompt)`, `uniform`,
     /// `loo(units=U)`, `abc(b=B)`, `scar(units=U;alpha=A;exact<=N;estimator=E;budget=B)`.
     public var description: String {
         switch self {
         case .sparse: return "sparse"
         case .scaledSparse(let factor): return "sparse*\(Self.number(factor))"
+        case .promptBaseline: return "sparse(baseline=prompt)"
         case .uniform: return "uniform"
         case .shapley(let o):
             return "scar(units=\(o.units);alpha=\(Self.number(o.alpha));exact<=\(o.exactUpTo);estimator=\(o.estimator);budget=\(o.budget))"

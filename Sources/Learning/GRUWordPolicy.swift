@@ -94,38 +94,73 @@ public struct GRUWordPolicy: Sendable {
     }
 }
 
+/// The GRU run forward one context id at a time (one cell step per `read`), giving the
+/// distribution of the next step after the words read so far (one gemv of V h + c).
+struct GRUForward {
+    let policy: GRUWordPolicy
+    private let state: Scratch, next: Scratch, gates: Scratch, resetPrevious: Scratch
+
+    /// Starts at h_0 = 0, before any word.
+    init(_ policy: GRUWordPolicy) {
+        self.policy = policy
+        let h = policy.hiddenSize
+        (state, next, gates, resetPrevious) = (Scratch(h), Scratch(h), Scratch(3 * h), Scratch(h))
+    }
+
+    /// h_s from h_{s-1} and the context id `word`.
+    func read(_ word: Int) {
+        let layout = policy.layout
+        let (d, h) = (layout.embedding, layout.hidden)
+        policy.parameters.withUnsafeBufferPointer { buffer in
+            let theta = buffer.baseAddress!
+            for j in 0..<3 * h { gates[j] = theta[layout.b + j] }
+            BLAS.gemv(rows: 3 * h, columns: d, theta + layout.w, theta + layout.e + word * d, beta: 1, gates.pointer)
+            GRUWordPolicy.cell(theta, layout: layout, previous: state.pointer, gates: gates.pointer,
+                               resetPrevious: resetPrevious.pointer, hidden: next.pointer)
+        }
+        state.pointer.update(from: next.pointer, count: h)
+    }
+
+    /// pi(. | words read) = softmax(V h + c).
+    func distribution() -> ActionDistribution {
+        let layout = policy.layout
+        var logits = [Double](repeating: 0, count: layout.symbols)
+        policy.parameters.withUnsafeBufferPointer { buffer in
+            let theta = buffer.baseAddress!
+            logits.withUnsafeMutableBufferPointer { out in
+                for i in 0..<layout.symbols { out[i] = theta[layout.c + i] }
+                BLAS.gemv(rows: layout.symbols, columns: layout.hidden, theta + layout.v, state.pointer, beta: 1, out.baseAddress!)
+            }
+        }
+        return ActionDistribution(logits: logits)
+    }
+}
+
 extension GRUWordPolicy: WordPolicy {
     /// Reads the prompt with one cell step per word, then per step: logits V h + c (one gemv),
     /// a draw from their softmax, and a cell step on the drawn word before the next step.
     func sampleResponse(prompt: [Int], horizon: Int, endOfSequence: Int, random: RandomStream)
         -> (actions: [Int], logProbabilities: [Double]) {
-        let layout = layout
-        let (d, h, a) = (layout.embedding, layout.hidden, layout.symbols)
-        let state = Scratch(h), next = Scratch(h), gates = Scratch(3 * h), resetPrevious = Scratch(h)
-        var logits = [Double](repeating: 0, count: a)
+        let forward = GRUForward(self)
         var actions: [Int] = [], logProbabilities: [Double] = []
-        parameters.withUnsafeBufferPointer { buffer in
-            let theta = buffer.baseAddress!
-            func read(_ word: Int) {
-                for j in 0..<3 * h { gates[j] = theta[layout.b + j] }
-                BLAS.gemv(rows: 3 * h, columns: d, theta + layout.w, theta + layout.e + word * d, beta: 1, gates.pointer)
-                Self.cell(theta, layout: layout, previous: state.pointer, gates: gates.pointer,
-                          resetPrevious: resetPrevious.pointer, hidden: next.pointer)
-                state.pointer.update(from: next.pointer, count: h)
-            }
-            for word in prompt { read(word) }
-            for t in 0..<horizon {
-                if t > 0 { read(actions[t - 1]) }
-                logits.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<a { out[i] = theta[layout.c + i] }
-                    BLAS.gemv(rows: a, columns: h, theta + layout.v, state.pointer, beta: 1, out.baseAddress!)
-                }
-                let (action, logProbability) = ActionDistribution(logits: logits).sample(random: random)
-                actions.append(action)
-                logProbabilities.append(logProbability)
-                if action == endOfSequence { break }
-            }
+        for word in prompt { forward.read(word) }
+        for t in 0..<horizon {
+            if t > 0 { forward.read(actions[t - 1]) }
+            let (action, logProbability) = forward.distribution().sample(random: random)
+            actions.append(action)
+            logProbabilities.append(logProbability)
+            if action == endOfSequence { break }
         }
         return (actions, logProbabilities)
+    }
+
+    /// The prompt read, then per step the distribution and a cell step on that step's action.
+    func stepDistributions(_ sequence: WordSequence) -> [ActionDistribution] {
+        let forward = GRUForward(self)
+        for word in sequence.prompt { forward.read(word) }
+        return sequence.actions.indices.map { t in
+            if t > 0 { forward.read(sequence.actions[t - 1]) }
+            return forward.distribution()
+        }
     }
 }

@@ -9,6 +9,10 @@ public struct LearningCurve: Sendable {
         /// Mean over episodes of sum_t [log pi_old(a_t|s_t) - log pi_ref(a_t|s_t)], the sampled
         /// estimate of KL(pi || pi_ref) per response.
         public let meanKL: Double
+        /// Mean over episodes of `ExactKL`: sum_t KL(pi_old(. | s_t) || pi_ref(. | s_t)), exact
+        /// over the vocabulary (sentiment) or the legal actions (action tasks) at each visited
+        /// state; the same expectation as `meanKL` with less sampling noise.
+        public let meanExactKL: Double
         /// Reward-model calls the credit scheme used for this batch (distinct texts per response).
         public let rewardCalls: Int
         /// Mean number of words per response.

@@ -109,11 +109,12 @@ extension PPO {
 
 /// The sums one PPO step reports (`LearningCurve.Point`), over its batch of episodes.
 struct BatchTally {
-    var reward = 0.0, kl = 0.0, length = 0, calls = 0
+    var reward = 0.0, kl = 0.0, exactKL = 0.0, length = 0, calls = 0
 
-    mutating func add(reward: Double, kl: Double, length: Int, calls: Int) {
+    mutating func add(reward: Double, kl: Double, exactKL: Double, length: Int, calls: Int) {
         self.reward += reward
         self.kl += kl
+        self.exactKL += exactKL
         self.length += length
         self.calls += calls
     }
@@ -121,6 +122,6 @@ struct BatchTally {
     /// Means over `batchSize` episodes; calls summed.
     func point(step: Int, batchSize: Int) -> LearningCurve.Point {
         LearningCurve.Point(step: step, meanReward: reward / Double(batchSize), meanKL: kl / Double(batchSize),
-                            rewardCalls: calls, meanLength: Double(length) / Double(batchSize))
+                            meanExactKL: exactKL / Double(batchSize), rewardCalls: calls, meanLength: Double(length) / Double(batchSize))
     }
 }

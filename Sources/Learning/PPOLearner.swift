@@ -34,6 +34,9 @@ protocol PPOEpisode {
     var referenceLogProbabilities: [Double] { get }
     /// The value head's input per step.
     var states: [State] { get }
+    /// `ExactKL` of the episode: sum over its steps of KL(pi_old(. | s_t) || pi_ref(. | s_t)),
+    /// exact over the actions available at each step.
+    var exactKL: Double { get }
     /// The response length reported in `LearningCurve.Point.meanLength` (words or content actions).
     var length: Int { get }
 }

@@ -35,7 +35,8 @@ enum PPOTrainer {
                     credit: credit.rewards, logProbabilities: episode.logProbabilities,
                     referenceLogProbabilities: episode.referenceLogProbabilities, values: episode.states.map(value.value),
                     klCoefficient: settings.klCoefficient, lambda: settings.gaeLambda)
-                tally.add(reward: credit.sequenceReward, kl: targets.kl, length: episode.length, calls: credit.rewardCalls)
+                tally.add(reward: credit.sequenceReward, kl: targets.kl, exactKL: episode.exactKL, length: episode.length,
+                          calls: credit.rewardCalls)
                 batch.append(episode, advantages: targets.advantages, returns: targets.returns)
             }
             let advantages = PPO.whitened(batch.advantages)

@@ -19,7 +19,7 @@ import Tasks
 /// **Run.** `PPOTrainer` with a `WordPPOLearner`. Per step: `batchSize` prompts drawn uniformly,
 /// one response each (up to `horizon` words, stopped by `<eos>`), per-step rewards
 /// r_t = credit_t - beta (log pi_old - log pi_ref)(a_t), a tabular value baseline
-/// (`ValueBaseline`), GAE (discount 1, lambda), advantages whitened over the batch's steps, then
+/// (`ValueBaseline`; `Configuration.critic` says whether it sees the prompt), GAE (discount 1, lambda), advantages whitened over the batch's steps, then
 /// `ppo.epochs` passes of Adam over `minibatches` shuffled minibatches of whole episodes (a
 /// recurrent policy backpropagates through each episode) on the clipped surrogate and on the
 /// value loss of the minibatch's steps. All randomness comes from
@@ -30,6 +30,12 @@ public struct SentimentRLExperiment: Sendable {
         public enum Policy: String, Sendable {
             case gru
             case contextWindow
+        }
+
+        /// The value head's inputs (`ValueBaseline`).
+        public enum Critic: String, Sendable, CaseIterable {
+            case positionAndWord = "position-word"
+            case promptAware = "prompt-aware"
         }
 
         public var policy: Policy
@@ -46,6 +52,9 @@ public struct SentimentRLExperiment: Sendable {
         /// reward 0.18 -> 0.78 against 0.18 -> 0.80; 0.004 reached the same 0.78 with a larger KL).
         public var ppo: PPOSettings
         public var minibatches = 1
+        /// What the value head reads (`ValueBaseline`): position and previous word (the
+        /// default), or those and the prompt (a control: a per-prompt baseline without credit).
+        public var critic = Critic.positionAndWord
         /// Adam epochs, minibatch size (in snippets) and learning rate of the pi_ref fit; the seed's
         /// substream 0 initialises the GRU, substream 1 shuffles. Context window: 2 epochs of 64
         /// snippets (about 1,000 words) at 0.01 from the bigram start, held-out loss 3.43 nats per
@@ -63,6 +72,7 @@ public struct SentimentRLExperiment: Sendable {
             "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
                 + "\(ppo.storeKey);minibatches=\(minibatches);reference=\(referenceEpochs)x\(referenceMinibatchSize)@\(referenceLearningRate)"
                 + ";reference-seed=\(referenceSeed);evaluation=\(evaluationEpisodes)"
+                + (critic == .positionAndWord ? "" : ";critic=\(critic.rawValue)")
         }
 
         /// The defaults for `policy`.
@@ -85,7 +95,7 @@ public struct SentimentRLExperiment: Sendable {
         let context: [Int]
     }
 
-    public let configuration: Configuration
+    public private(set) var configuration: Configuration
     public let vocabulary: PolicyVocabulary
     /// pi_ref, the maximum-likelihood policy every run starts from and is penalised towards.
     let reference: any WordPolicy
@@ -137,6 +147,16 @@ public struct SentimentRLExperiment: Sendable {
         attention = try AttentionSentimentModel.loadCommitted()
     }
 
+    /// This experiment (its vocabulary, prompts and fitted pi_ref, reused) with the learner's
+    /// PPO settings and critic replaced: the cells of a beta sweep or a critic control without
+    /// refitting pi_ref.
+    public func with(ppo: PPOSettings, critic: Configuration.Critic) -> SentimentRLExperiment {
+        var copy = self
+        copy.configuration.ppo = ppo
+        copy.configuration.critic = critic
+        return copy
+    }
+
     /// Number of held-out prompts.
     public var promptCount: Int { prompts.count }
 
@@ -166,7 +186,9 @@ public struct SentimentRLExperiment: Sendable {
             experiment: self, reference: reference, scheme: scheme,
             environment: CreditEnvironment(reward: MemoizedRewardModel(reward), attention: attention))
         let trained = try PPOTrainer.train(
-            learner, policy: reference, value: ValueBaseline(horizon: configuration.horizon, symbolCount: vocabulary.symbolCount),
+            learner, policy: reference, value: ValueBaseline(
+                horizon: configuration.horizon, symbolCount: vocabulary.symbolCount,
+                promptCount: configuration.critic == .promptAware ? prompts.count : 0),
             scheme: scheme, settings: configuration.ppo, root: root, steps: steps, batchSize: batchSize, progress: progress)
         return LearningCurve(
             scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,

@@ -3,7 +3,8 @@ import Tasks
 
 /// `PPOLearner` of sentiment control: `experiment`'s word policy continues prompts drawn
 /// uniformly (`SentimentRLExperiment.rollout`), pi_ref scores each response in one batch, the
-/// value head reads each step's position and previous word, credit is `scheme.assign` in
+/// value head reads each step's position and previous word (and the prompt under the
+/// prompt-aware critic), credit is `scheme.assign` in
 /// `environment`, an epoch is `configuration.minibatches` shuffled minibatches of whole episodes,
 /// and the surrogate gradient backpropagates through each episode (`PPO.clippedSurrogate`).
 struct WordPPOLearner<Policy: WordPolicy>: PPOLearner {
@@ -19,7 +20,9 @@ struct WordPPOLearner<Policy: WordPolicy>: PPOLearner {
     struct Episode: PPOEpisode {
         let rollout: WordRollout
         let referenceLogProbabilities: [Double]
-        let states: [PolicyState]
+        let states: [CriticState]
+        /// `ExactKL.sequence` of the rollout, the sampling policy against pi_ref over the vocabulary.
+        let exactKL: Double
         var logProbabilities: [Double] { rollout.logProbabilities }
         /// Words in the response.
         var length: Int { rollout.response.wordRanges.count }
@@ -27,12 +30,19 @@ struct WordPPOLearner<Policy: WordPolicy>: PPOLearner {
 
     func rollouts(_ policy: Policy, count: Int, random: RandomStream) throws -> [Episode] {
         let prompts = experiment.prompts, horizon = experiment.configuration.horizon
-        let rollouts = (0..<count).map { _ in
-            experiment.rollout(policy, prompt: prompts[random.integer(below: prompts.count)], random: random)
+        let chosen = (0..<count).map { _ in
+            let prompt = random.integer(below: prompts.count)
+            return (prompt, experiment.rollout(policy, prompt: prompts[prompt], random: random))
         }
-        return zip(rollouts, reference.logProbabilities(rollouts.map(\.sequence))).map { rollout, referenceLogProbabilities in
-            Episode(rollout: rollout, referenceLogProbabilities: referenceLogProbabilities,
-                    states: rollout.sequence.actions.indices.map { rollout.sequence.state(at: $0, horizon: horizon) })
+        let rollouts = chosen.map(\.1)
+        return zip(chosen, reference.logProbabilities(rollouts.map(\.sequence))).map { chosen, referenceLogProbabilities in
+            let (prompt, rollout) = chosen
+            return Episode(
+                rollout: rollout, referenceLogProbabilities: referenceLogProbabilities,
+                states: rollout.sequence.actions.indices.map {
+                    CriticState(window: rollout.sequence.state(at: $0, horizon: horizon), prompt: prompt)
+                },
+                exactKL: ExactKL.sequence(rollout.sequence, policy: policy, reference: reference))
         }
     }
 

@@ -48,6 +48,10 @@ protocol WordPolicy: PPOParameters, Sendable {
     func sampleResponse(prompt: [Int], horizon: Int, endOfSequence: Int, random: RandomStream)
         -> (actions: [Int], logProbabilities: [Double])
 
+    /// pi(. | words read before t) of every step t of `sequence`, over all symbols (what the
+    /// exact per-step KL to pi_ref needs; `ExactKL`).
+    func stepDistributions(_ sequence: WordSequence) -> [ActionDistribution]
+
     /// log pi(a_t | ...) of every step of every sequence.
     func logProbabilities(_ sequences: [WordSequence]) -> [[Double]]
 

@@ -17,7 +17,8 @@ struct Train: ParsableCommand {
         to 3 BBC sentences) and instruction following (IFEval checks of a response built from actions).
 
         Schemes, in the one spelling of the curve files, claims and plots: sparse (R on the last step), \
-        sparse*F (F R there), uniform (R/T per step), loo(units=U) (leave-one-out, not efficient), \
+        sparse*F (F R there), sparse(baseline=prompt) (v(empty)/T per step plus R - v(empty) on the \
+        last, v(empty) the reward of the prompt alone: SCAR's baseline term without credit), uniform (R/T per step), loo(units=U) (leave-one-out, not efficient), \
         abc(b=B) (attention credit, sentiment only; b = 0.8 when left out), and \
         scar(units=U;alpha=A;exact<=N;estimator=E;budget=B) (SCAR: alpha times the Shapley credit of \
         the units plus (1 - alpha) sparse; exact for at most N units, else estimator E at B reward \
@@ -27,12 +28,15 @@ struct Train: ParsableCommand {
         spans:K or sentences for sentiment; actions (the episode's) for the other tasks.
 
         Shows progress per PPO step on standard error; at the end writes one CSV row per step (step, \
-        mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds; mean_reward is the training \
-        batch's true reward before that step's update) and prints a JSON summary (held-out reward of \
-        the untrained and the trained policy, reward-model calls, the mean KL to pi_ref over the last 10 \
-        steps). --kl-coefficient and --learning-rate change PPO's settings (a reward-KL sweep). Same \
-        arguments, same curve \
-        (elapsed time aside).
+        mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds, exact_kl; mean_reward is the \
+        training batch's true reward before that step's update; mean_kl the sampled estimate \
+        sum_t log pi/pi_ref(a_t) PPO penalises; exact_kl the same KL(pi || pi_ref) summed exactly over \
+        the vocabulary (sentiment) or the legal actions (other tasks) at each visited state) and prints \
+        a JSON summary (held-out reward of the untrained and the trained policy, reward-model calls, \
+        both KLs averaged over the last 10 steps). --kl-coefficient and --learning-rate change PPO's \
+        settings (one cell of the reward-KL sweep that `reproduce` runs); --critic prompt-aware gives \
+        sentiment's value head the prompt too (a control for SCAR's baseline term). Same arguments, \
+        same curve (elapsed time aside).
 
         --reward-model URL (sentiment, summarization) puts a reward model served over HTTP (the \
         protocol of `serve-reward`; see the README) in place of VADER or ROUGE-1: it scores the \
@@ -43,6 +47,7 @@ struct Train: ParsableCommand {
         Examples:
           creditbench train --task sentiment --scheme 'scar(units=spans:12)' --steps 100 --output scar.csv
           creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
+          creditbench train --task sentiment --scheme 'sparse(baseline=prompt)' --critic prompt-aware --kl-coefficient 0.1
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task instructions --scheme scar --estimator kernelshap-paired --budget 200
           creditbench train --task sentiment --scheme scar --steps 20 --reward-model http://127.0.0.1:8080/ --cache scores
@@ -69,6 +74,9 @@ struct Train: ParsableCommand {
 
     @Option(help: "Sentiment policy: gru or contextWindow.")
     var policy: SentimentRLExperiment.Configuration.Policy = .gru
+
+    @Option(help: "Sentiment value head: position-word (position and previous word) or prompt-aware (those and the prompt).")
+    var critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord
 
     @Option(help: "beta of the per-step KL penalty to pi_ref (default: 0.05 sentiment, 0.01 the action tasks).")
     var klCoefficient: Double?
@@ -116,6 +124,9 @@ struct Train: ParsableCommand {
                 throw ValidationError("\(options.estimator) needs coarser units to group by; the \(task.rawValue) task's units are actions")
             }
         }
+        if critic == .promptAware, task != .sentiment {
+            throw ValidationError("--critic prompt-aware is a sentiment option; the \(task.rawValue) task's value head reads its state features")
+        }
         if case .attention = credit, task != .sentiment {
             throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
         }
@@ -155,14 +166,17 @@ struct Train: ParsableCommand {
         let output: String
         let referenceEvaluation: Double, finalEvaluation: Double
         let rewardCalls: Int, seconds: Double
-        /// Mean per-episode KL estimate to pi_ref over the last 10 steps (the reward-KL trade-off).
-        let finalMeanKL: Double
+        /// Mean per-episode KL estimate to pi_ref over the last 10 steps (the reward-KL trade-off),
+        /// sampled and exact over the actions.
+        let finalMeanKL: Double, finalExactKL: Double
+        let critic: String
         /// Texts sent to the --reward-model server (absent for a built-in model).
         let textsSent: Int?
 
         enum CodingKeys: String, CodingKey {
-            case task, scheme, units, seed, steps, batch, output, seconds
+            case task, scheme, units, seed, steps, batch, output, seconds, critic
             case textsSent = "texts_sent"
+            case finalExactKL = "final_exact_kl"
             case referenceEvaluation = "reference_evaluation", finalEvaluation = "final_evaluation", rewardCalls = "reward_calls"
             case finalMeanKL = "final_mean_kl"
         }
@@ -175,27 +189,32 @@ struct Train: ParsableCommand {
         let curve: LearningCurve, reference: Double
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
-            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, reward: reward))
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, reward: reward, critic: critic))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
         } catch {
             throw CommandFailure("\(error)")
         }
         let url = URL(fileURLWithPath: output)
-        let file = try CSVWriter(url: url, columns: ["step", "mean_reward", "mean_kl", "reward_calls", "mean_length", "elapsed_seconds"])
+        let file = try CSVWriter(url: url, columns: ["step", "mean_reward", "mean_kl", "reward_calls", "mean_length", "elapsed_seconds", "exact_kl"])
         for (point, seconds) in zip(curve.points, curve.elapsedSeconds) {
             try file.write([String(point.step), CSVWriter.cell(point.meanReward), CSVWriter.cell(point.meanKL),
-                            String(point.rewardCalls), CSVWriter.cell(point.meanLength), CSVWriter.cell(seconds)])
+                            String(point.rewardCalls), CSVWriter.cell(point.meanLength), CSVWriter.cell(seconds),
+                            CSVWriter.cell(point.meanExactKL)])
         }
+        let tail = curve.points.suffix(10)
         print(try JSONOutput.string(Summary(
             task: task.rawValue, scheme: credit.description, units: credit.units?.description ?? "none",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,
-            finalMeanKL: curve.points.suffix(10).reduce(0) { $0 + $1.meanKL } / Double(min(10, curve.points.count)),
+            finalMeanKL: tail.reduce(0) { $0 + $1.meanKL } / Double(tail.count),
+            finalExactKL: tail.reduce(0) { $0 + $1.meanExactKL } / Double(tail.count),
+            critic: task == .sentiment ? critic.rawValue : "state-features",
             textsSent: pool?.textsSent)))
     }
 }
 
 extension SCARTask: ExpressibleByArgument {}
 extension SentimentRLExperiment.Configuration.Policy: ExpressibleByArgument {}
+extension SentimentRLExperiment.Configuration.Critic: ExpressibleByArgument {}

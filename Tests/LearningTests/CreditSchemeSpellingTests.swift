@@ -40,8 +40,9 @@ struct CreditSchemeSpellingTests {
         func fraction() -> Double { [0, 1, 0.5, random.uniform()][random.integer(below: 4)] }
         for _ in 0..<500 {
             let scheme: CreditScheme
-            switch random.integer(below: 6) {
+            switch random.integer(below: 7) {
             case 0: scheme = .sparse
+            case 6: scheme = .promptBaseline
             case 1: scheme = .scaledSparse(factor: [2, -1, 0.1, 1e300, 1e20, random.normal() * 10][random.integer(below: 6)])
             case 2: scheme = .uniform
             case 3: scheme = .leaveOneOut(units: units[random.integer(below: units.count)])
@@ -59,7 +60,7 @@ struct CreditSchemeSpellingTests {
     /// Bad input: one error that names the text and lists the grammar.
     @Test(arguments: ["", "shapley", "scar-spans", "sparse-2x", "abc:0.5", "abc(b=2)", "scar(alpha=x)", "scar(units=words)",
                       "scar(estimator=nope)", "scar(budget=0)", "scar(exact<=65)", "scar(units=tokens", "scar(alpha=1;alpha=1)",
-                      "loo(alpha=1)", "sparse(units=tokens)", "sparse*", "sparse*nan", "scar(units)"])
+                      "loo(alpha=1)", "sparse(units=tokens)", "sparse(baseline=empty)", "sparse(baseline=prompt;units=tokens)", "sparse*", "sparse*nan", "scar(units)"])
     func badInputIsRefusedWithTheGrammar(text: String) {
         #expect {
             try CreditScheme(parsing: text)

@@ -65,6 +65,22 @@ struct LearningCreditTests {
         #expect(sparse.rewardCalls == 1)
     }
 
+    /// The prompt baseline by hand: R = 1.75, v(empty) = 0.25 ("the film" alone), T = 4, so
+    /// r_t = 0.25 / 4 = 0.0625 on every step and R - v(empty) = 1.5 more on the last:
+    /// (0.0625, 0.0625, 0.0625, 1.5625), summing to R; two reward calls (R and v(empty)). A
+    /// prompt holding "good" moves v(empty) to 1.25: (0.3125, 0.3125, 0.3125, 0.8125) with R = 2.75.
+    /// A response without words (T = 1) gets R.
+    @Test func promptBaselineByHand() throws {
+        let plain = try Self.rewards(.promptBaseline, Self.goodBadGood)
+        #expect(plain.sequenceReward == 1.75)
+        Self.expectClose(plain.rewards, [0.0625, 0.0625, 0.0625, 1.5625])
+        #expect(plain.rewardCalls == 2)
+        let goodPrompt = try Self.rewards(.promptBaseline, Self.response(["good", "bad", "good"], ended: true, prompt: "a good film"))
+        #expect(goodPrompt.sequenceReward == 2.75)
+        Self.expectClose(goodPrompt.rewards, [0.3125, 0.3125, 0.3125, 0.8125])
+        Self.expectClose(try Self.rewards(.promptBaseline, Self.response([], ended: true)).rewards, [0.25])
+    }
+
     /// Shapley values of the additive game are the word scores (1, -0.5, 1); v(empty) = 0.25 is
     /// spread as 0.0625 per step. With alpha = 0.5: half of that plus 0.875 = R / 2 at the end.
     @Test func shapleyOnAnAdditiveGame() throws {

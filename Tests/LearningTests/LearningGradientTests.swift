@@ -99,11 +99,12 @@ struct LearningGradientTests {
         Self.checkClippedSurrogate(Self.randomPolicy(seed: 3), sequences: Self.randomSequences(6, random: RandomStream(seed: 4)))
     }
 
-    @Test func valueLossGradient() {
+    /// Both critics: position and previous word, and the prompt-aware one (4 prompts).
+    @Test(arguments: [0, 4]) func valueLossGradient(promptCount: Int) {
         let random = RandomStream(seed: 5)
-        var value = ValueBaseline(horizon: 3, symbolCount: 5)
+        var value = ValueBaseline(horizon: 3, symbolCount: 5, promptCount: promptCount)
         for i in value.parameters.indices { value.parameters[i] = random.normal() }
-        let states = Self.randomStates(10, random: random)
+        let states = Self.randomStates(10, random: random).map { CriticState(window: $0, prompt: random.integer(below: max(promptCount, 1))) }
         let returns = states.map { _ in random.normal() }
         let indices = Array(states.indices)
         let analytic = value.loss(states: states, returns: returns, indices: indices).gradient

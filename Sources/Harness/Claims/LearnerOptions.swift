@@ -13,13 +13,17 @@ public struct LearnerOptions {
     /// into the stored runs' key, and a factory given the reference the task sends along (`nil`
     /// for none). `nil`: the task's own reward model.
     public var reward: RewardReplacement?
+    /// What sentiment's value head reads (the prompt too, for the critic control); tasks whose
+    /// value head reads state features ignore it.
+    public var critic: SentimentRLExperiment.Configuration.Critic
 
     public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
 
     public init(ppo: @escaping (PPOSettings) -> PPOSettings = { $0 }, wordPolicy: SentimentRLExperiment.Configuration.Policy = .gru,
-                reward: RewardReplacement? = nil) {
+                reward: RewardReplacement? = nil, critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord) {
         self.ppo = ppo
         self.wordPolicy = wordPolicy
         self.reward = reward
+        self.critic = critic
     }
 }
