@@ -11,7 +11,11 @@ struct Reproduce: ParsableCommand {
         token MDP, the SCAR learning claims from PPO runs with sparse, ABC and SCAR credit on sentiment \
         control, extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with seed-paired effects and bootstrap intervals, \
         censored times by restricted mean, decision rules that control both errors with stated margins, and Holm \
-        across claims; finally regenerates paper-check.md.
+        across claims; then the fair-comparison runs (a beta sweep of sparse and SCAR at 1/2, 1, 2 and 4 times each \
+        task's default beta, 3 seeds quick and 10 full (--sweep-seeds), giving the reward-KL frontier plots \
+        <output>/claims/kl_frontier_<task>.svg, the reward difference at matched KL and R - beta KL; and on \
+        sentiment the credit controls: sparse with the prompt baseline and the prompt-aware critic, with the \
+        claims' seeds); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
         are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \
@@ -39,6 +43,9 @@ struct Reproduce: ParsableCommand {
 
     @Option(help: "Seeds per scheme for the learning experiments (default: 6 quick, 20 full).")
     var seeds: Int?
+
+    @Option(help: "Seeds per cell of the matched-KL beta sweep (default: 3 quick, 10 full, at most --seeds).")
+    var sweepSeeds: Int?
 
     @Option(help: "Seed of every random stream in the run.")
     var seed: UInt64 = 0
@@ -72,6 +79,7 @@ struct Reproduce: ParsableCommand {
 
     func validate() throws {
         if let seeds, seeds < 2 { throw ValidationError("--seeds must be at least 2 (the tests need two seeds per scheme)") }
+        if let sweepSeeds, sweepSeeds < 2 { throw ValidationError("--sweep-seeds must be at least 2 (the frontier's intervals resample seeds)") }
         if let mergeShards, mergeShards < 1 { throw ValidationError("--merge-shards must be at least 1, got \(mergeShards)") }
         if shard != nil && mergeShards != nil { throw ValidationError("--shard runs one shard, --merge-shards puts them together: give one") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -88,7 +96,7 @@ struct Reproduce: ParsableCommand {
             try compare.run()
         }
         let role: LearningRunRole = shard.map { .shard(index: $0.index, count: $0.count) } ?? mergeShards.map { .merge(shardCount: $0) } ?? .all
-        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, seed: seed, jobs: jobs, force: force, role: role)
+        let settings = ClaimsSettings(quick: size == .quick, seeds: seeds, sweepSeeds: sweepSeeds, seed: seed, jobs: jobs, force: force, role: role)
         let claims: [ClaimCheck]
         do {
             claims = try ClaimsRun.run(settings: settings, folder: folder.appendingPathComponent("claims"),

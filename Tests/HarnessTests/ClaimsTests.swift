@@ -184,13 +184,50 @@ struct ClaimsTests {
         #expect(censored.time == 30 && !censored.reached)
         // start 0, best final 5/3: threshold 0.9 * 5/3 = 1.5.
         #expect(abs(CurveMetrics.threshold([run]) - 1.5) < 1e-12)
+        // Final KL: the mean of the last 3 steps' KL; NaN without KL.
+        let withKL = CurveRun(scheme: "s", seed: 0, steps: [0, 10, 20, 30], values: [0, 1, 2, 2], kl: [0, 1, 2, 6])
+        #expect(abs(CurveMetrics.finalKL(withKL) - 3) < 1e-12 && CurveMetrics.finalKL(run).isNaN)
+    }
+
+    @Test("A store written before KL rows existed is read back, its runs without KL")
+    func storeWithoutKLRows() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-old-store-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let key = CurveStore.key("k=1")
+        try Data("\(CurveStore.header)\n\(key),sparse,0,configuration,,k=1\n\(key),sparse,0,curve,0,0.5\n\(key),sparse,0,complete,,\n".utf8).write(to: url)
+        #expect(try CurveStore(url: url).run(configuration: "k=1") == CurveRun(scheme: "sparse", seed: 0, steps: [0], values: [0.5]))
+    }
+
+    /// The frontier by hand. Two seeds, betas 1 and 2. Sparse: KL (2, 4) and (1, 1), rewards
+    /// (0.4, 0.6) and (0.2, 0.4): points (3, 0.5) at beta 1 and (1, 0.3) at beta 2. SCAR: KL (6, 4)
+    /// and (2, 2), rewards (0.8, 0.6) and (0.4, 0.2): points (5, 0.7) and (2, 0.3). At sparse's
+    /// KL at beta 1, k* = 3, SCAR's frontier is 0.3 + (0.7 - 0.3) (3 - 2) / (5 - 2) = 13/30, so the
+    /// matched difference is 13/30 - 0.5 = -1/15. R - beta KL, SCAR - sparse at beta 1: seed 0
+    /// (0.8 - 6) - (0.4 - 2) = -3.6, seed 1 (0.6 - 4) - (0.6 - 4) = 0: mean -1.8.
+    @Test func klFrontierByHand() throws {
+        func run(_ scheme: String, _ seed: Int, reward: Double, kl: Double) -> CurveRun {
+            CurveRun(scheme: scheme, seed: seed, steps: [0], values: [reward], kl: [kl], totals: ["final_evaluation": reward])
+        }
+        let runs: [(beta: Double, run: CurveRun)] = [
+            (1, run("sparse", 0, reward: 0.4, kl: 2)), (1, run("sparse", 1, reward: 0.6, kl: 4)),
+            (2, run("sparse", 0, reward: 0.2, kl: 1)), (2, run("sparse", 1, reward: 0.4, kl: 1)),
+            (1, run("scar", 0, reward: 0.8, kl: 6)), (1, run("scar", 1, reward: 0.6, kl: 4)),
+            (2, run("scar", 0, reward: 0.4, kl: 2)), (2, run("scar", 1, reward: 0.2, kl: 2)),
+        ]
+        let frontier = try KLFrontier(runs: runs, schemes: ["sparse", "scar"], betas: [1, 2])
+        let matched = try frontier.matchedDifference("scar", over: "sparse", referenceBeta: 1, stream: RandomStream(seed: 1), resamples: 200)
+        #expect(matched.kl == 3 && abs(matched.estimate! + 1.0 / 15) < 1e-12)
+        #expect(KLFrontier.interpolate([(1, 0.3), (3, 0.5)], at: 4) == nil)
+        let objective = try frontier.objectiveDifferences("scar", over: "sparse", stream: RandomStream(seed: 2))
+        #expect(abs(objective[0].estimate + 1.8) < 1e-12)
+        #expect(throws: HarnessError.self) { try KLFrontier(runs: Array(runs.dropLast()), schemes: ["sparse", "scar"], betas: [1, 2]) }
     }
 
     @Test("Finished runs are read back after reopening; a torn copy is ignored; another configuration is not reused")
     func curveStore() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-store-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
-        let run = CurveRun(scheme: "grpo", seed: 3, steps: [0, 5], values: [0.25, 0.5], totals: ["reward_calls": 7])
+        let run = CurveRun(scheme: "grpo", seed: 3, steps: [0, 5], values: [0.25, 0.5], kl: [0, 1.5], totals: ["reward_calls": 7])
         try CurveStore(url: url).append(run, configuration: "k=1;seed=3")
         // A torn second copy of seed 4: rows without their `complete` line, no final newline.
         let key4 = CurveStore.key("k=1;seed=4")

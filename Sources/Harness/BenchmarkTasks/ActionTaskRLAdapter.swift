@@ -11,6 +11,10 @@ public struct ActionTaskRLAdapter: SCARLearner {
     public let storeKey: String
     private let runOne: (CreditScheme, UInt64, Int, Int, (Int) -> Void) throws -> LearningCurve
     private let referenceOne: (UInt64) throws -> Double
+    /// The learner's PPO settings.
+    private let ppo: PPOSettings
+    /// The same learner on the same data under other PPO settings (for `variant`).
+    private let withPPO: (PPOSettings) throws -> ActionTaskRLAdapter
 
     /// The learner on `environment`'s `trainingEpisodes`, evaluated on `evaluationEpisodes`;
     /// `dataKey` says what the runs depend on in the task's data (so a change of it redoes stored
@@ -24,6 +28,25 @@ public struct ActionTaskRLAdapter: SCARLearner {
         runOne = { try experiment.run(scheme: $0, seed: $1, steps: $2, batchSize: $3, progress: $4) }
         referenceOne = experiment.referenceEvaluation
         storeKey = dataKey + ";" + experiment.configuration.storeKey
+        ppo = configuration.ppo
+        withPPO = { settings in
+            var changed = options
+            changed.ppo = { _ in settings }
+            return try ActionTaskRLAdapter(environment: environment, trainingEpisodes: trainingEpisodes,
+                                           evaluationEpisodes: evaluationEpisodes, dataKey: dataKey, options: changed)
+        }
+    }
+
+    public var klCoefficient: Double? { ppo.klCoefficient }
+
+    /// The learner under beta = `klCoefficient`; `nil` for the prompt-aware critic, which only
+    /// sentiment has (here the value head reads the task's state features: instruction
+    /// following's include the prompt's instruction ids, summarization's do not see the article).
+    public func variant(klCoefficient: Double, promptAwareCritic: Bool) throws -> (any SCARRunner)? {
+        guard !promptAwareCritic else { return nil }
+        var settings = ppo
+        settings.klCoefficient = klCoefficient
+        return try withPPO(settings)
     }
 
     /// One run under any credit scheme (`CreditScheme.assign`'s action-game rules; ABC is refused).

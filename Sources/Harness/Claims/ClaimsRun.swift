@@ -8,6 +8,8 @@ public struct ClaimsSettings: Sendable {
     public var quick: Bool
     /// Seeds per scheme for the learning experiments.
     public var seeds: Int
+    /// Seeds per cell of the matched-KL beta sweep (`FairComparisons`).
+    public var sweepSeeds: Int
     public var seed: UInt64
     /// Learning runs trained at once (threads); the results do not depend on it.
     public var jobs: Int
@@ -16,9 +18,11 @@ public struct ClaimsSettings: Sendable {
     /// One process, one shard of a job array, or the step that puts the shards together.
     public var role: LearningRunRole
 
-    public init(quick: Bool, seeds: Int? = nil, seed: UInt64 = 0, jobs: Int = 1, force: Bool = false, role: LearningRunRole = .all) {
+    public init(quick: Bool, seeds: Int? = nil, sweepSeeds: Int? = nil, seed: UInt64 = 0, jobs: Int = 1, force: Bool = false,
+                role: LearningRunRole = .all) {
         self.quick = quick
         self.seeds = seeds ?? (quick ? 6 : 20)
+        self.sweepSeeds = sweepSeeds ?? min(self.seeds, quick ? 3 : 10)
         self.seed = seed
         self.jobs = jobs
         self.force = force
@@ -62,6 +66,7 @@ public struct ClaimsSettings: Sendable {
 /// Runs every claim check, applies Holm across the run, and writes under `folder`
 /// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun
 /// unless `settings.force`; missing runs trained `settings.jobs` at a time),
+/// the matched-KL sweep and credit controls (`FairComparisons`, with `kl_frontier_<task>.svg`),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
 /// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
@@ -114,6 +119,9 @@ public enum ClaimsRun {
             seeds: settings.seeds, stream: stream.substream(3), jobs: settings.jobs, force: settings.force, role: settings.role,
             progress: scarProgress.update)
         claims += scar.claims
+        let fair = try FairComparisons.run(
+            experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds, sweepSeeds: settings.sweepSeeds,
+            folder: folder, stream: stream.substream(12), jobs: settings.jobs, force: settings.force, role: settings.role)
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
@@ -141,7 +149,8 @@ public enum ClaimsRun {
 
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
-        try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits)
+        try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits,
+                                        sections: fair.map { [$0] } ?? [])
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }
@@ -154,6 +163,9 @@ public enum ClaimsRun {
         let scarProgress = ProgressBar(total: (0..<scarRuns).filter(settings.role.trains).count, label: "SCAR runs (this shard's share)")
         _ = try SCARLearningClaims.runs(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
                                         jobs: settings.jobs, force: settings.force, role: settings.role, progress: scarProgress.update)
+        _ = try FairComparisons.run(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
+                                    sweepSeeds: settings.sweepSeeds, folder: URL(fileURLWithPath: "/dev/null"), stream: RandomStream(seed: settings.seed),
+                                    jobs: settings.jobs, force: settings.force, role: settings.role)
         let shapE = settings.shapE
         let progress = ProgressBar(total: (0..<shapE.seeds * SetCredit.allCases.count).filter(settings.role.trains).count,
                                    label: "GRPO runs (this shard's share)")

@@ -2,10 +2,11 @@ import Learning
 
 extension CurveRun {
     /// A learner's curve as the claims read it, under its scheme's canonical spelling: each
-    /// training batch's mean reward per step, and the totals `reward_calls` (credit included) and
+    /// training batch's mean reward and exact KL to pi_ref per step, and the totals `reward_calls` (credit included) and
     /// `final_evaluation` (held-out reward of the final policy).
     init(_ curve: LearningCurve, seed: Int) {
         self.init(scheme: curve.scheme, seed: seed, steps: curve.points.map(\.step), values: curve.points.map(\.meanReward),
+                  kl: curve.points.map(\.meanExactKL),
                   totals: ["reward_calls": Double(curve.totalRewardCalls), "final_evaluation": curve.finalEvaluation])
     }
 }

@@ -1,18 +1,24 @@
-/// One training run's learning curve: the evaluated mean reward at each evaluation step, plus
-/// per-run totals (e.g. reward-model calls) by name.
+/// One training run's learning curve: the evaluated mean reward at each evaluation step, the
+/// KL to pi_ref at each step where the learner measures it, plus per-run totals (e.g.
+/// reward-model calls) by name.
 public struct CurveRun: Sendable, Equatable {
     public var scheme: String
     public var seed: Int
     public var steps: [Int]
     public var values: [Double]
+    /// Per step, the mean exact KL(pi || pi_ref) of the step's batch (`LearningCurve.Point.meanExactKL`);
+    /// empty where the learner has no reference policy (GRPO) or the run was stored before KL was.
+    public var kl: [Double]
     public var totals: [String: Double]
 
-    public init(scheme: String, seed: Int, steps: [Int], values: [Double], totals: [String: Double] = [:]) {
+    public init(scheme: String, seed: Int, steps: [Int], values: [Double], kl: [Double] = [], totals: [String: Double] = [:]) {
         precondition(steps.count == values.count && !steps.isEmpty, "a curve needs one value per evaluation step")
+        precondition(kl.isEmpty || kl.count == steps.count, "a curve's KL needs one value per evaluation step")
         self.scheme = scheme
         self.seed = seed
         self.steps = steps
         self.values = values
+        self.kl = kl
         self.totals = totals
     }
 }
@@ -31,6 +37,14 @@ public enum CurveMetrics {
             integral += Double(run.steps[i] - run.steps[i - 1]) * (run.values[i] + run.values[i - 1]) / 2
         }
         return integral / Double(run.steps.last! - run.steps[0])
+    }
+
+    /// The mean exact KL to pi_ref over the last `window` steps (the final policy's distance from
+    /// pi_ref, as measured on its last training batches); NaN when the run has no KL.
+    public static func finalKL(_ run: CurveRun) -> Double {
+        guard !run.kl.isEmpty else { return .nan }
+        let tail = run.kl.suffix(window)
+        return tail.reduce(0, +) / Double(tail.count)
     }
 
     /// The mean of the last `window` evaluations (less noisy than the last one alone).

@@ -10,12 +10,13 @@ public enum PaperCheckDocument {
     /// What no claim of this run can test, whatever its verdicts.
     static let untested = [
         "SCAR at the papers' scale (GPT-2/LLaMA policies, learned reward models, IMDB/TL;DR/HH prompts).",
-        "Any comparison at matched KL to the reference policy (the stored curves hold no KL), and held-out prompts on sentiment (its evaluation prompts are drawn from the training prompts).",
+        "Held-out prompts on sentiment (its evaluation prompts are drawn from the training prompts).",
         "C3 and C7c at convergence: the run lengths are fixed, not chosen on pilot seeds so that every run plateaus.",
     ]
 
-    /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts.
-    public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = []) -> String {
+    /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts;
+    /// `sections`: markdown appended after the claims (the matched-KL and control analyses).
+    public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = [], sections: [String] = []) -> String {
         var out = """
         # Paper check: SCAR and ShapE-GRPO, claim by claim
 
@@ -54,6 +55,7 @@ public enum PaperCheckDocument {
             out += "\n## What limits this reproduction\n\n" + limits.map { "- \($0)\n" }.joined()
         }
         for claim in claims { out += "\n" + section(claim) }
+        for section in sections { out += "\n" + section }
         return out
     }
 

@@ -12,6 +12,17 @@ public protocol SCARRunner {
     /// `CurveStore`; empty for none.
     var storeKey: String { get }
     func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
+    /// beta of the learner's per-step KL penalty to pi_ref (`nil`: the learner has none).
+    var klCoefficient: Double? { get }
+    /// This learner with beta set to `klCoefficient` and, when `promptAwareCritic`, a value head
+    /// that also sees the prompt (the cells of the reward-KL sweep and of the critic control);
+    /// `nil` where the learner has no such setting.
+    func variant(klCoefficient: Double, promptAwareCritic: Bool) throws -> (any SCARRunner)?
+}
+
+extension SCARRunner {
+    public var klCoefficient: Double? { nil }
+    public func variant(klCoefficient: Double, promptAwareCritic: Bool) throws -> (any SCARRunner)? { nil }
 }
 
 /// SCAR's empirical claims from `seeds` runs per scheme on each task, every comparison paired by
@@ -109,32 +120,64 @@ public enum SCARLearningClaims {
     /// are trained and nothing is returned.
     static func runs(experiments: [Experiment], store: (Experiment) throws -> CurveStore, seeds: Int, jobs: Int, force: Bool,
                      role: LearningRunRole = .all, progress: (Int) -> Void) throws -> [SCARTask: [CurveRun]] {
-        var plan: [(experiment: Experiment, runner: any SCARRunner, store: CurveStore, scheme: CreditScheme, seed: Int)] = []
+        var plan: [Cell] = []
         for experiment in experiments {
             guard let runner = experiment.runner else { continue }
             let store = try store(experiment)
             for seed in 0..<seeds {
-                for scheme in experiment.task.schemes { plan.append((experiment, runner, store, scheme, seed)) }
+                for scheme in experiment.task.schemes { plan.append(Cell(experiment: experiment, runner: runner, store: store, scheme: scheme, seed: seed)) }
             }
         }
+        guard let curves = try train(plan, jobs: jobs, force: force, role: role, progress: progress) else { return [:] }
+        var runs: [SCARTask: [CurveRun]] = [:]
+        for (item, run) in zip(plan, curves) { runs[item.experiment.task, default: []].append(run) }
+        return runs
+    }
+
+    /// One learning run of a plan: `scheme` and `seed` under `runner` (the experiment's own, or a
+    /// variant of it: another beta or critic), at the experiment's size, stored in `store`.
+    struct Cell {
+        let experiment: Experiment
+        let runner: any SCARRunner
+        let store: CurveStore
+        let scheme: CreditScheme
+        let seed: Int
+    }
+
+    /// Every cell's run in plan order: read from its store (a run stored before KL was recorded
+    /// is trained again, so every comparison has its KL) or trained on up to `jobs` threads and
+    /// stored as each finishes (`ParallelRuns`); `nil` under a shard role.
+    static func train(_ plan: [Cell], jobs: Int, force: Bool, role: LearningRunRole, progress: (Int) -> Void) throws -> [CurveRun]? {
         let configurations = plan.map { $0.experiment.configuration(scheme: $0.scheme, seed: $0.seed, runner: $0.runner) }
-        guard let curves = try ParallelRuns.curves(
-            count: plan.count, role: role, jobs: jobs, force: force, stored: { plan[$0].store.run(configuration: configurations[$0]) },
+        return try ParallelRuns.curves(
+            count: plan.count, role: role, jobs: jobs, force: force,
+            stored: { plan[$0].store.run(configuration: configurations[$0]).flatMap { $0.kl.isEmpty ? nil : $0 } },
             train: { i in
                 let item = plan[i]
                 return try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
             },
             store: { try plan[$0].store.append($1, configuration: configurations[$0]) }, progress: progress)
-        else { return [:] }
-        var runs: [SCARTask: [CurveRun]] = [:]
-        for (item, run) in zip(plan, curves) { runs[item.experiment.task, default: []].append(run) }
-        return runs
     }
 
     /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
     /// learner made one, else the mean of its last evaluations (`CurveMetrics.finalReward`).
     static func finalReward(_ run: CurveRun) -> Double {
         run.totals["final_evaluation"] ?? CurveMetrics.finalReward(run)
+    }
+
+    /// Each scheme's final KL to pi_ref on `task` (`CurveMetrics.finalKL`, the exact KL of the last
+    /// training batches), so every learning comparison is read with the KL it was bought at:
+    /// mean over seeds with a 95% percentile bootstrap interval.
+    static func klMeasurements(task: SCARTask, runs: [CurveRun], stream: RandomStream) throws -> [Measurement] {
+        try task.schemes.enumerated().compactMap { index, scheme in
+            let kl = runs.filter { $0.scheme == scheme.description }.map(CurveMetrics.finalKL).filter(\.isFinite)
+            guard kl.count >= 2 else { return nil }
+            let mean = { (x: [Double]) in x.reduce(0, +) / Double(x.count) }
+            let interval = try Bootstrap.confidenceInterval(kl, statistic: mean, resamples: 1999, method: .percentile,
+                                                            stream: stream.substream(UInt64(index)))
+            return Measurement("\(task.rawValue): final KL(pi || pi_ref), \(scheme)", mean(kl),
+                               note: "exact KL over the last \(CurveMetrics.window) steps, 95% CI [\(PaperCheckDocument.format(interval.lower)), \(PaperCheckDocument.format(interval.upper))], \(kl.count) seeds")
+        }
     }
 
     /// Adds one task's tests and measurements to C3-C6b (`claims` as `emptyClaims` orders them).
@@ -175,7 +218,9 @@ public enum SCARLearningClaims {
         claims[2].tests += try (task.denseBaselines + [.sparse, .scaledSparse(factor: 2)]).map { baseline in
             try ClaimTest(finalVersus[baseline]!, rule: .superiority, margin: reward.margin, marginBasis: reward.basis)
         }
+        let klNotes = try klMeasurements(task: task, runs: runs, stream: stream.substream(0x4B4C_0000 + UInt64(SCARTask.allCases.firstIndex(of: task)!)))
         for i in 0..<3 {
+            claims[i].measurements += klNotes
             claims[i].measurements += [
                 Measurement("\(task.rawValue): reward of the untrained policy", start),
                 Measurement("\(task.rawValue): reward margin", reward.margin, note: reward.basis),
@@ -193,6 +238,7 @@ public enum SCARLearningClaims {
             claims[index].exactChecks.append(ExactCheck(name: "reward-model calls, \(scheme) / \(tokens) (below 1: cheaper)",
                                                         measured: calls(scheme) / calls(tokens), tolerance: 1))
             claims[index].measurements += [scheme, tokens].map { Measurement("mean reward-model calls per run, \($0)", calls($0)) }
+            claims[index].measurements += klNotes
         }
     }
 }

@@ -17,6 +17,19 @@ public struct SentimentRLAdapter: SCARLearner {
         experiment = try SentimentRLExperiment(configuration: configuration, reward: try options.reward?.make(nil))
     }
 
+    init(experiment: SentimentRLExperiment) {
+        self.experiment = experiment
+    }
+
+    public var klCoefficient: Double? { experiment.configuration.ppo.klCoefficient }
+
+    /// The same fitted pi_ref (and reward model) under beta = `klCoefficient` and the chosen critic.
+    public func variant(klCoefficient: Double, promptAwareCritic: Bool) throws -> (any SCARRunner)? {
+        var ppo = experiment.configuration.ppo
+        ppo.klCoefficient = klCoefficient
+        return SentimentRLAdapter(experiment: experiment.with(ppo: ppo, critic: promptAwareCritic ? .promptAware : .positionAndWord))
+    }
+
     /// The learner's settings (`SentimentRLExperiment.Configuration.storeKey`).
     public var storeKey: String { experiment.configuration.storeKey }
 
