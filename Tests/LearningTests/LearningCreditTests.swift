@@ -68,7 +68,8 @@ struct LearningCreditTests {
     /// The prompt baseline by hand: R = 1.75, v(empty) = 0.25 ("the film" alone), T = 4, so
     /// r_t = 0.25 / 4 = 0.0625 on every step and R - v(empty) = 1.5 more on the last:
     /// (0.0625, 0.0625, 0.0625, 1.5625), summing to R; two reward calls (R and v(empty)). A
-    /// prompt holding "good" moves v(empty) to 1.25: (0.3125, 0.3125, 0.3125, 0.8125) with R = 2.75.
+    /// prompt holding "good" moves v(empty) to 1.25 and R to 2.75: 1.25 / 4 = 0.3125 per step and
+    /// 2.75 - 1.25 = 1.5 more on the last, (0.3125, 0.3125, 0.3125, 1.8125).
     /// A response without words (T = 1) gets R.
     @Test func promptBaselineByHand() throws {
         let plain = try Self.rewards(.promptBaseline, Self.goodBadGood)
@@ -77,8 +78,18 @@ struct LearningCreditTests {
         #expect(plain.rewardCalls == 2)
         let goodPrompt = try Self.rewards(.promptBaseline, Self.response(["good", "bad", "good"], ended: true, prompt: "a good film"))
         #expect(goodPrompt.sequenceReward == 2.75)
-        Self.expectClose(goodPrompt.rewards, [0.3125, 0.3125, 0.3125, 0.8125])
+        Self.expectClose(goodPrompt.rewards, [0.3125, 0.3125, 0.3125, 1.8125])
         Self.expectClose(try Self.rewards(.promptBaseline, Self.response([], ended: true)).rewards, [0.25])
+    }
+
+    /// The same rule on a unit game (the action tasks' path): two players on steps 0 and 2 of
+    /// T = 3, v(empty) = 0.3, v(N) = 0.9: 0.1 on every step plus 0.6 on the last, (0.1, 0.1, 0.7);
+    /// the players' own values play no part.
+    @Test func promptBaselineOnAUnitGame() throws {
+        let game = try TableGame(playerCount: 2, values: [0.3, 5, -5, 0.9])
+        let rewards = try CreditScheme.promptBaseline.unitRewards(
+            game, stepOfPlayer: [0, 2], stepCount: 3, partition: { throw GameError.invalidGame("none") }, random: RandomStream(seed: 1))
+        Self.expectClose(rewards, [0.1, 0.1, 0.7])
     }
 
     /// Shapley values of the additive game are the word scores (1, -0.5, 1); v(empty) = 0.25 is

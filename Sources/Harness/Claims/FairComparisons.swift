@@ -13,7 +13,8 @@ import Tasks
 ///   paired with the main runs): sparse, sparse with
 ///   the prompt baseline (`CreditScheme.promptBaseline`: SCAR's v(empty)/T term without credit),
 ///   SCAR at span and token level, each with the default critic and with the prompt-aware one
-///   (`SentimentRLExperiment.Configuration.Critic`). Effects on final held-out reward, paired by
+///   (`SentimentRLExperiment.Configuration.Critic`); uniform and leave-one-out over spans with the
+///   default critic. Effects on final held-out reward, paired by
 ///   seed (`ClaimComparison`): SCAR - sparse, SCAR - prompt-baselined sparse, and both again with
 ///   the prompt-aware critic; what survives is said in words computed from those intervals.
 /// Runs share the task's curve store with the claims (a cell at the default beta and critic is
@@ -28,6 +29,9 @@ public enum FairComparisons {
 
     /// The control schemes on sentiment, each run with both critics.
     static let controlSchemes: [CreditScheme] = [.sparse, .promptBaseline, SCARTask.sentiment.scar, SCARTask.sentimentSCAR(.tokens)]
+    /// Dense controls without Shapley credit, run with the default critic: R/T on every step, and
+    /// leave-one-out over SCAR's spans.
+    static let denseControls: [CreditScheme] = [.uniform, .leaveOneOut(units: ShapleyCreditOptions.text.units)]
 
     /// One planned run with what the analysis needs to find it again.
     struct Planned {
@@ -59,6 +63,7 @@ public enum FairComparisons {
                 for promptAware in [false, true] {
                     for scheme in controlSchemes { try add(scheme, seed: seed, beta: beta, promptAware: promptAware, sweep: false) }
                 }
+                for scheme in denseControls { try add(scheme, seed: seed, beta: beta, promptAware: false, sweep: false) }
             }
         }
         return plan
@@ -131,7 +136,7 @@ public enum FairComparisons {
         out += "\nAt the default beta \(f(defaultBeta)) SCAR ends \(f(fixedDifference)) above sparse in reward, at KL "
         out += "\(f(fixed.kl.reduce(0, +) / Double(fixed.kl.count))) against \(f(base.kl.reduce(0, +) / Double(base.kl.count))). "
         if let estimate = matched.estimate {
-            out += "At sparse's KL there (\(f(matched.kl))), SCAR's frontier is \(f(estimate)) \(interval(matched.interval)) above sparse's "
+            out += "At sparse's KL there (\(f(matched.kl))), SCAR's frontier minus sparse's reward is \(f(estimate)) \(interval(matched.interval)) "
             out += "(\(f(100 * matched.coverage))% of bootstrap resamples inside SCAR's KL range"
             out += matched.interval == nil ? "; too few for an interval)" : ")"
             out += ": " + words(estimate: estimate, interval: matched.interval, subject: "SCAR's gain at matched KL") + ".\n\n"
@@ -162,18 +167,19 @@ public enum FairComparisons {
         }
         func critic(_ promptAware: Bool) -> String { promptAware ? "prompt-aware critic" : "default critic" }
         var index: UInt64 = 0
+        var table = ""
+        /// The paired effect of `a` over `b` on final reward, added to the table with both arms' KL.
         func effect(_ a: CreditScheme, _ aAware: Bool, _ b: CreditScheme, _ bAware: Bool) throws -> ClaimComparison {
             index += 1
             let (x, y) = (group(a, promptAware: aAware), group(b, promptAware: bAware))
-            return try ClaimComparison(label: "\(a) (\(critic(aAware))) - \(b) (\(critic(bAware)))", metric: "final reward",
-                                       groupA: "\(a)", groupB: "\(b)", a: x, b: y, stream: stream.substream(index),
-                                       SCARLearningClaims.finalReward)
+            let c = try ClaimComparison(label: "\(a) (\(critic(aAware))) - \(b) (\(critic(bAware)))", metric: "final reward",
+                                        groupA: "\(a)", groupB: "\(b)", a: x, b: y, stream: stream.substream(index),
+                                        SCARLearningClaims.finalReward)
+            let kl = { (runs: [CurveRun]) in f(runs.map(CurveMetrics.finalKL).reduce(0, +) / Double(runs.count)) }
+            table += "| \(c.label) | \(c.a.count) | \(f(c.effect.estimate)) \(interval(c.interval)) | \(kl(x)) | \(kl(y)) |\n"
+            return c
         }
-        func kl(_ scheme: CreditScheme, _ aware: Bool) -> String {
-            let values = group(scheme, promptAware: aware).map(CurveMetrics.finalKL)
-            return f(values.reduce(0, +) / Double(values.count))
-        }
-        var out = """
+        let out = """
         ## Controls: how much of SCAR's gain is credit
 
         Sentence-level SCAR almost always has one unit, where its rewards are R - v(empty) on the last \
@@ -181,7 +187,8 @@ public enum FairComparisons {
         separate the two on sentiment (final held-out reward, paired by seed, BCa bootstrap intervals; \
         KL as in the frontier above): sparse with that same prompt baseline (`\(CreditScheme.promptBaseline)`), \
         and a critic that sees the prompt (a per-prompt term in the value head, `--critic prompt-aware`), \
-        for sparse and SCAR alike. Descriptive effects.
+        for sparse and SCAR alike; and dense credit without Shapley values (uniform R/T, leave-one-out \
+        over SCAR's spans; default critic). Descriptive effects.
 
 
         | comparison | n | effect [95% CI] | KL of A | KL of B |
@@ -193,26 +200,29 @@ public enum FairComparisons {
         for scar in [SCARTask.sentiment.scar, SCARTask.sentimentSCAR(.tokens)] {
             let rows = try [
                 (scar, false, sparse, false), (scar, false, baseline, false), (scar, true, sparse, true), (scar, true, baseline, true),
-            ].map { a, aAware, b, bAware in (try effect(a, aAware, b, bAware), a, aAware, b, bAware) }
-            for (c, a, aAware, b, bAware) in rows {
-                out += "| \(c.label) | \(c.a.count) | \(f(c.effect.estimate)) \(interval(c.interval)) | \(kl(a, aAware)) | \(kl(b, bAware)) |\n"
-            }
-            let gain = rows[0].0
+            ].map { a, aAware, b, bAware in try effect(a, aAware, b, bAware) }
+            let gain = rows[0]
             let level = scar == SCARTask.sentiment.scar ? "Span-level" : "Token-level"
-            var sentence = "\(level) SCAR gains \(f(gain.effect.estimate)) \(interval(gain.interval)) over sparse. "
-            for (c, text) in [(rows[1].0, "against sparse with the prompt baseline"), (rows[2].0, "with the prompt-aware critic on both"),
-                              (rows[3].0, "against the prompt baseline with the prompt-aware critic on both")] {
-                let share = gain.effect.estimate != 0 ? " (\(f(100 * c.effect.estimate / gain.effect.estimate))% of the gain)" : ""
-                sentence += "\(text.prefix(1).uppercased() + text.dropFirst()): \(f(c.effect.estimate)) \(interval(c.interval))\(share); "
-                sentence += words(estimate: c.effect.estimate, interval: c.interval, subject: "what remains") + ". "
+            // A share of the gain means something only where the gain itself is shown to be positive.
+            let shown = (gain.interval?.lower ?? 0) > 0
+            var sentence = "\(level) SCAR's gain over sparse: \(f(gain.effect.estimate)) \(interval(gain.interval)); "
+            sentence += words(estimate: gain.effect.estimate, interval: gain.interval, subject: "the gain")
+            sentence += shown ? "." : ", so no share of it is computed."
+            for (c, text) in [(rows[1], "against sparse with the prompt baseline"), (rows[2], "with the prompt-aware critic on both"),
+                              (rows[3], "against the prompt baseline with the prompt-aware critic on both")] {
+                let share = shown ? " (\(f(100 * c.effect.estimate / gain.effect.estimate))% of the gain)" : ""
+                sentence += " \(text.prefix(1).uppercased() + text.dropFirst()): \(f(c.effect.estimate)) \(interval(c.interval))\(share); "
+                sentence += words(estimate: c.effect.estimate, interval: c.interval, subject: "what remains") + "."
             }
             summary.append(sentence)
         }
-        for (c, text) in [(try effect(baseline, false, sparse, false), "The prompt baseline alone (no credit) moves sparse by"),
-                          (try effect(sparse, true, sparse, false), "The prompt-aware critic alone moves sparse by")] {
-            out += "| \(c.label) | \(c.a.count) | \(f(c.effect.estimate)) \(interval(c.interval)) | | |\n"
+        let spans = SCARTask.sentiment.scar
+        for (c, text) in [(try effect(baseline, false, sparse, false), "The prompt baseline alone (no credit) changes sparse's reward by"),
+                          (try effect(sparse, true, sparse, false), "The prompt-aware critic alone changes sparse's reward by"),
+                          (try effect(spans, false, denseControls[0], false), "Span-level SCAR minus uniform credit:"),
+                          (try effect(spans, false, denseControls[1], false), "Span-level SCAR minus leave-one-out over the same spans:")] {
             summary.append("\(text) \(f(c.effect.estimate)) \(interval(c.interval)).")
         }
-        return out + "\n**What the controls change about SCAR's gain.** " + summary.joined(separator: " ") + "\n\n"
+        return out + table + "\n**What the controls change about SCAR's gain.** " + summary.joined(separator: " ") + "\n\n"
     }
 }
