@@ -27,11 +27,13 @@ public enum FairComparisons {
     /// The sweep's schemes: sparse and the task's SCAR.
     static func sweepSchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, task.scar] }
 
-    /// The control schemes on sentiment, each run with both critics.
-    static let controlSchemes: [CreditScheme] = [.sparse, .promptBaseline, SCARTask.sentiment.scar, SCARTask.sentimentSCAR(.tokens)]
+    /// The SCAR schemes the controls test: the task's SCAR, and at token level where it has one.
+    static func controlledSCAR(_ task: SCARTask) -> [CreditScheme] { [task.scar] + (task.unitLevelSchemes.map { [$0.tokens] } ?? []) }
+    /// The control schemes, each run with both critics: sparse, the prompt baseline and SCAR.
+    static func controlSchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, .promptBaseline] + controlledSCAR(task) }
     /// Dense controls without Shapley credit, run with the default critic: R/T on every step, and
-    /// leave-one-out over SCAR's spans.
-    static let denseControls: [CreditScheme] = [.uniform, .leaveOneOut(units: ShapleyCreditOptions.text.units)]
+    /// leave-one-out over SCAR's units.
+    static func denseControls(_ task: SCARTask) -> [CreditScheme] { [.uniform, .leaveOneOut(units: task.creditDefaults.units)] }
 
     /// One planned run with what the analysis needs to find it again.
     struct Planned {
@@ -58,12 +60,12 @@ public enum FairComparisons {
                     for scheme in sweepSchemes(experiment.task) { try add(scheme, seed: seed, beta: cellBeta, promptAware: false, sweep: true) }
                 }
             }
-            guard experiment.task == .sentiment else { continue }
+            guard try runner.variant(klCoefficient: beta, promptAwareCritic: true) != nil else { continue }
             for seed in 0..<seeds {
                 for promptAware in [false, true] {
-                    for scheme in controlSchemes { try add(scheme, seed: seed, beta: beta, promptAware: promptAware, sweep: false) }
+                    for scheme in controlSchemes(experiment.task) { try add(scheme, seed: seed, beta: beta, promptAware: promptAware, sweep: false) }
                 }
-                for scheme in denseControls { try add(scheme, seed: seed, beta: beta, promptAware: false, sweep: false) }
+                for scheme in denseControls(experiment.task) { try add(scheme, seed: seed, beta: beta, promptAware: false, sweep: false) }
             }
         }
         return plan
@@ -102,9 +104,11 @@ public enum FairComparisons {
             try frontier.chart(title: "\(experiment.task.title): reward against KL to pi_ref").render(to: folder.appendingPathComponent(name))
             out += try frontierSection(frontier, task: experiment.task, defaultBeta: beta, plot: name, stream: stream.substream(UInt64(index)))
         }
-        let controls = zip(plan, runs).filter { !$0.0.sweep }
-        if !controls.isEmpty {
-            out += try controlsSection(controls.map { ($0.0.promptAwareCritic, $0.1) }, stream: stream.substream(0xC0))
+        for (index, experiment) in experiments.enumerated() {
+            let controls = zip(plan, runs).filter { !$0.0.sweep && $0.0.cell.experiment.task == experiment.task }
+            guard !controls.isEmpty else { continue }
+            out += try controlsSection(controls.map { ($0.0.promptAwareCritic, $0.1) }, task: experiment.task,
+                                       stream: stream.substream(0xC0 + UInt64(index)))
         }
         return out
     }
@@ -158,9 +162,9 @@ public enum FairComparisons {
         return "\(subject) is not distinguishable from 0 (interval spans 0)"
     }
 
-    /// The credit controls on sentiment: each paired effect on final reward with the KL of both
+    /// The credit controls on one task: each paired effect on final reward with the KL of both
     /// arms, then the plain-words summary of what survives.
-    static func controlsSection(_ runs: [(promptAware: Bool, run: CurveRun)], stream: RandomStream) throws -> String {
+    static func controlsSection(_ runs: [(promptAware: Bool, run: CurveRun)], task: SCARTask, stream: RandomStream) throws -> String {
         let f = PaperCheckDocument.format
         func group(_ scheme: CreditScheme, promptAware: Bool) -> [CurveRun] {
             runs.filter { $0.promptAware == promptAware && $0.run.scheme == scheme.description }.map(\.run)
@@ -180,11 +184,11 @@ public enum FairComparisons {
             return c
         }
         let out = """
-        ## Controls: how much of SCAR's gain is credit
+        ## Controls: how much of SCAR's gain is credit (\(task.rawValue))
 
         Sentence-level SCAR almost always has one unit, where its rewards are R - v(empty) on the last \
         step plus v(empty)/T on every step: a prompt-dependent baseline, not credit. These controls \
-        separate the two on sentiment (final held-out reward, paired by seed, BCa bootstrap intervals; \
+        separate the two (final held-out reward, paired by seed, BCa bootstrap intervals; \
         KL as in the frontier above): sparse with that same prompt baseline (`\(CreditScheme.promptBaseline)`), \
         and a critic that sees the prompt (a per-prompt term in the value head, `--critic prompt-aware`), \
         for sparse and SCAR alike; and dense credit without Shapley values (uniform R/T, leave-one-out \
@@ -197,15 +201,15 @@ public enum FairComparisons {
         """
         let (sparse, baseline) = (CreditScheme.sparse, CreditScheme.promptBaseline)
         var summary: [String] = []
-        for scar in [SCARTask.sentiment.scar, SCARTask.sentimentSCAR(.tokens)] {
+        for scar in controlledSCAR(task) {
             let rows = try [
                 (scar, false, sparse, false), (scar, false, baseline, false), (scar, true, sparse, true), (scar, true, baseline, true),
             ].map { a, aAware, b, bAware in try effect(a, aAware, b, bAware) }
             let gain = rows[0]
-            let level = scar == SCARTask.sentiment.scar ? "Span-level" : "Token-level"
+            let level = "SCAR (units \(scar.units.map { "\($0)" } ?? "none"))"
             // A share of the gain means something only where the gain itself is shown to be positive.
             let shown = (gain.interval?.lower ?? 0) > 0
-            var sentence = "\(level) SCAR's gain over sparse: \(f(gain.effect.estimate)) \(interval(gain.interval)); "
+            var sentence = "\(level): gain over sparse \(f(gain.effect.estimate)) \(interval(gain.interval)); "
             sentence += words(estimate: gain.effect.estimate, interval: gain.interval, subject: "the gain")
             sentence += shown ? "." : ", so no share of it is computed."
             for (c, text) in [(rows[1], "against sparse with the prompt baseline"), (rows[2], "with the prompt-aware critic on both"),
@@ -216,11 +220,11 @@ public enum FairComparisons {
             }
             summary.append(sentence)
         }
-        let spans = SCARTask.sentiment.scar
+        let (spans, dense) = (task.scar, denseControls(task))
         for (c, text) in [(try effect(baseline, false, sparse, false), "The prompt baseline alone (no credit) changes sparse's reward by"),
                           (try effect(sparse, true, sparse, false), "The prompt-aware critic alone changes sparse's reward by"),
-                          (try effect(spans, false, denseControls[0], false), "Span-level SCAR minus uniform credit:"),
-                          (try effect(spans, false, denseControls[1], false), "Span-level SCAR minus leave-one-out over the same spans:")] {
+                          (try effect(spans, false, dense[0], false), "SCAR minus uniform credit:"),
+                          (try effect(spans, false, dense[1], false), "SCAR minus leave-one-out over the same units:")] {
             summary.append("\(text) \(f(c.effect.estimate)) \(interval(c.interval)).")
         }
         return out + table + "\n**What the controls change about SCAR's gain.** " + summary.joined(separator: " ") + "\n\n"
