@@ -194,7 +194,7 @@ struct ClaimsTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-old-store-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         let key = CurveStore.key("k=1")
-        try Data("\(CurveStore.header)\n\(key),sparse,0,configuration,,k=1\n\(key),sparse,0,curve,0,0.5\n\(key),sparse,0,complete,,\n".utf8).write(to: url)
+        try Data("\(CurveStore.columns.joined(separator: ","))\n\(key),sparse,0,configuration,,k=1\n\(key),sparse,0,curve,0,0.5\n\(key),sparse,0,complete,,\n".utf8).write(to: url)
         #expect(try CurveStore(url: url).run(configuration: "k=1") == CurveRun(scheme: "sparse", seed: 0, steps: [0], values: [0.5]))
     }
 
