@@ -24,7 +24,7 @@ public enum FairComparisons {
     /// keys to the claims' run).
     static func sweepBetas(around beta: Double) -> [Double] { [0.5, 1, 2, 4].map { $0 * beta } }
 
-    /// The sweep's schemes: sparse and the task's SCAR.
+    /// The sweep's schemes: sparse and the task's SCAR (the frontier code reads them in this order).
     static func sweepSchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, task.scar] }
 
     /// The SCAR schemes the controls test: the task's SCAR, and at token level where it has one.
@@ -50,8 +50,11 @@ public enum FairComparisons {
         for experiment in experiments {
             guard let runner = experiment.runner, let beta = runner.klCoefficient else { continue }
             let store = try store(experiment)
+            var variants: [String: any SCARRunner] = [:]  // one learner per (beta, critic): an action task reloads its data
             func add(_ scheme: CreditScheme, seed: Int, beta cellBeta: Double, promptAware: Bool, sweep: Bool) throws {
-                guard let variant = try runner.variant(klCoefficient: cellBeta, promptAwareCritic: promptAware) else { return }
+                let name = "\(cellBeta);\(promptAware)"
+                if variants[name] == nil { variants[name] = try runner.variant(klCoefficient: cellBeta, promptAwareCritic: promptAware) }
+                guard let variant = variants[name] else { return }
                 plan.append(Planned(cell: .init(experiment: experiment, runner: variant, store: store, scheme: scheme, seed: seed),
                                     beta: cellBeta, promptAwareCritic: promptAware, sweep: sweep))
             }
@@ -89,7 +92,8 @@ public enum FairComparisons {
         \(CurveMetrics.window) training batches, summed over the vocabulary or the legal actions at each \
         visited state). The frontier of a scheme joins its (mean KL, mean reward) points in KL order. \
         The matched-KL difference is SCAR's frontier minus sparse's own point at the KL sparse spends at \
-        the default beta (no extrapolation; percentile bootstrap over seeds, each resample recomputing \
+        the default beta (the headline), and the other way round, SCAR's own point minus sparse's frontier \
+        at SCAR's KL there (no extrapolation; percentile bootstrap over seeds, each resample recomputing \
         both frontiers). R - beta KL is the regularised objective each run's beta asks for. Descriptive \
         effects: not part of the claims' error control.
 
@@ -137,16 +141,21 @@ public enum FairComparisons {
         let matched = try frontier.matchedDifference(scar, over: sparse, referenceBeta: defaultBeta, stream: stream.substream(3))
         let fixed = frontier.cells[1][frontier.betas.firstIndex(of: defaultBeta)!], base = frontier.cells[0][frontier.betas.firstIndex(of: defaultBeta)!]
         let fixedDifference = zip(fixed.rewards, base.rewards).reduce(0) { $0 + $1.0 - $1.1 } / Double(fixed.rewards.count)
-        out += "\nAt the default beta \(f(defaultBeta)) SCAR ends \(f(fixedDifference)) above sparse in reward, at KL "
-        out += "\(f(fixed.kl.reduce(0, +) / Double(fixed.kl.count))) against \(f(base.kl.reduce(0, +) / Double(base.kl.count))). "
-        if let estimate = matched.estimate {
-            out += "At sparse's KL there (\(f(matched.kl))), SCAR's frontier minus sparse's reward is \(f(estimate)) \(interval(matched.interval)) "
-            out += "(\(f(100 * matched.coverage))% of bootstrap resamples inside SCAR's KL range"
-            out += matched.interval == nil ? "; too few for an interval)" : ")"
-            out += ": " + words(estimate: estimate, interval: matched.interval, subject: "SCAR's gain at matched KL") + ".\n\n"
-        } else {
-            out += "Sparse's KL there (\(f(matched.kl))) lies outside SCAR's swept KL range, so the sweep cannot match it.\n\n"
+        out += "\nAt the default beta \(f(defaultBeta)) SCAR minus sparse in final reward is \(f(fixedDifference)), at KL "
+        out += "\(f(fixed.kl.reduce(0, +) / Double(fixed.kl.count))) (SCAR) against \(f(base.kl.reduce(0, +) / Double(base.kl.count))) (sparse). "
+        // Headline: at sparse's KL; then the reverse match, at SCAR's KL on sparse's frontier (sign turned to SCAR - sparse).
+        let reverse = try frontier.matchedDifference(sparse, over: scar, referenceBeta: defaultBeta, stream: stream.substream(5))
+        for (m, whose, frontierOf, sign) in [(matched, "sparse's", "SCAR's", 1.0), (reverse, "SCAR's", "sparse's", -1.0)] {
+            guard let estimate = m.estimate else {
+                out += "\(whose.prefix(1).uppercased() + whose.dropFirst()) KL at the default beta (\(f(m.kl))) lies outside \(frontierOf) swept KL range, so the sweep cannot match it there. "
+                continue
+            }
+            let ci = m.interval.map { ConfidenceInterval(lower: sign < 0 ? -$0.upper : $0.lower, upper: sign < 0 ? -$0.lower : $0.upper, confidenceLevel: $0.confidenceLevel) }
+            out += "At \(whose) KL at the default beta (\(f(m.kl))), SCAR minus sparse along \(frontierOf) frontier is \(f(sign * estimate)) \(interval(ci)) "
+            out += "(\(f(100 * m.coverage))% of bootstrap resamples inside \(frontierOf) KL range" + (ci == nil ? "; too few for an interval)" : ")")
+            out += ": " + words(estimate: sign * estimate, interval: ci, subject: "SCAR's gain at matched KL") + ". "
         }
+        out += "\n\n"
         out += "| beta | R - beta KL: SCAR - sparse (paired) [95% CI] |\n|---|---|\n"
         for row in try frontier.objectiveDifferences(scar, over: sparse, stream: stream.substream(4)) {
             out += "| \(f(row.beta)) | \(f(row.estimate)) \(interval(row.interval)) |\n"
