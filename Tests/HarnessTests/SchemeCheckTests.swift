@@ -42,7 +42,7 @@ import Testing
         var storeKey: String { "flat" }
         func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
             LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize,
-                          points: (0..<steps).map { LearningCurve.Point(step: $0, meanReward: 0.3, meanKL: 0, rewardCalls: batchSize, meanLength: 1) },
+                          points: (0..<steps).map { LearningCurve.Point(step: $0, meanReward: 0.3, meanKL: 0, meanExactKL: 0, rewardCalls: batchSize, meanLength: 1) },
                           finalEvaluation: 0.3, elapsedSeconds: Array(repeating: 0, count: steps))
         }
         func referenceEvaluation(seed: UInt64) throws -> Double { 0.3 }
