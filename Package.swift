@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Shapley", dependencies: ["Statistics", "CGSL"]),
         .target(name: "Tasks", dependencies: ["Shapley", "Statistics", "CSVFiles"]),
-        .target(name: "Learning", dependencies: ["Shapley", "Statistics", "Tasks", "CGSL"]),
+        .target(name: "Learning", dependencies: ["Shapley", "Statistics", "Tasks"]),
         .target(name: "Harness", dependencies: ["Shapley", "Statistics", "Tasks", "Learning", "CSVFiles"]),
         // HTTP: the reward-model client (URLSession) and the servers (SwiftNIO); only here and the CLI see NIO.
         .target(name: "Service", dependencies: [
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], exclude: ["reference"]),
         .testTarget(name: "ShapleyTests", dependencies: ["Shapley", "Statistics"]),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Shapley"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Shapley", "Statistics", "Tasks", "CGSL"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Shapley", "Tasks"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Learning", "Shapley", "Statistics", "Tasks"], exclude: ["golden"]),
     ]

@@ -21,7 +21,7 @@ import Statistics
 /// U = [U_z; U_r; U_n] (3H x H), b = [b_z; b_r; b_n] (3H), V (A x H), c (A). Cost per word read:
 /// 3H(d + H) multiply-adds in the cell, A H for the output layer where a step is scored;
 /// backpropagation through time (`GRUWordPolicy+Gradient`) costs about twice that. Products go
-/// through GSL's CBLAS (`GRUWordPolicy+BLAS`).
+/// through `BLAS` (`GRUWordPolicy+BLAS`), bit-identical to GSL's reference CBLAS.
 public struct GRUWordPolicy: Sendable {
     public let symbolCount: Int
     public let embeddingSize: Int
