@@ -43,10 +43,11 @@ struct ScoreIFEval: ParsableCommand {
 
     func run() throws {
         let scorer = IFEvalScorer()
+        let decoder = JSONDecoder()
         try InputLines.forEach(path: input) { number, line in
             let parsed: Line
             do {
-                parsed = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
+                parsed = try decoder.decode(Line.self, from: Data(line.utf8))
             } catch let error as DecodingError {
                 throw InputLines.LineError(number: number, problem: GameFile.describe(error))
             }

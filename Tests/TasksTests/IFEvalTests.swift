@@ -165,6 +165,19 @@ import Testing
         #expect(!blank.strict && !blank.loose)
     }
 
+    /// The eight variants against Python's, written out by hand: `r.split("\n")`, then
+    /// `"\n".join(lines[1:]).strip()`, `"\n".join(lines[:-1]).strip()`,
+    /// `"\n".join(lines[1:-1]).strip()`, each also with `.replace("*", "")`.
+    @Test func looseVariantsSplitAndJoinAsPython() {
+        func variants(_ response: String) -> [String] {
+            IFEvalScorer.looseVariants(PythonText.text(response)).map { String(String.UnicodeScalarView($0)) }
+        }
+        #expect(variants("*a*\n b \nc*") == ["*a*\n b \nc*", "a\n b \nc", "b \nc*", "*a*\n b", "b", "b \nc", "a\n b", "b"])
+        #expect(variants("one line") == ["one line", "one line", "", "", "", "", "", ""])
+        #expect(variants("a\nb") == ["a\nb", "a\nb", "b", "a", "", "b", "a", ""])
+        #expect(variants("\n\n x \n") == ["\n\n x \n", "\n\n x \n", "x", "x", "x", "x", "x", "x"])
+    }
+
     @Test func rewards() throws {
         let item = IFEvalItem(prompt: "p", instructionIDs: ["punctuation:no_comma", "startend:quotation"], kwargs: [[:], [:]])
         let result = try scorer.evaluate(item, response: "no commas")

@@ -65,13 +65,23 @@ public struct IFEvalScorer: Sendable {
 
     public init() {}
 
+    /// Every check is a pure function of the text, so each distinct text is checked once: the
+    /// loose test reuses the strict verdict for the response itself (the first variant, present
+    /// exactly when the strict test's non-blank condition holds) and tries each other distinct
+    /// non-blank variant at most once per check (variants often coincide, e.g. a response without
+    /// `*` or with a single line).
     public func evaluate(_ item: IFEvalItem, response: String) throws -> IFEvalResult {
         let checks = try Self.checks(item)
         let text = PythonText.text(response)
-        let variants = Self.looseVariants(text).filter { !PythonText.strip($0).isEmpty }
+        let strict = Self.strictVerdicts(checks, text)
+        var others: [PythonText.Text] = []
+        for variant in Self.looseVariants(text).dropFirst()
+        where variant != text && !others.contains(variant) && !PythonText.strip(variant).isEmpty {
+            others.append(variant)
+        }
         return IFEvalResult(
-            strict: Self.strictVerdicts(checks, text),
-            loose: checks.map { check in variants.contains { check.isFollowed($0) } })
+            strict: strict,
+            loose: zip(checks, strict).map { check, followed in followed || others.contains { check.isFollowed($0) } })
     }
 
     /// `evaluate(item, response: response).strict` without running the loose variants (what
@@ -94,16 +104,16 @@ public struct IFEvalScorer: Sendable {
         return checks.map { strictOK && $0.isFollowed(text) }
     }
 
-    /// The eight loose variants, in the reference's order.
+    /// The eight loose variants, in the reference's order. Splitting on "\n", dropping the first
+    /// and/or last line and joining with "\n" leaves the text after the first "\n", before the
+    /// last one, or between the two (nothing where there is no such "\n"); each is then stripped.
     static func looseVariants(_ response: PythonText.Text) -> [PythonText.Text] {
-        let lines = response.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
-        func joined(_ slice: ArraySlice<[Unicode.Scalar]>) -> PythonText.Text {
-            PythonText.strip(Array(slice.joined(separator: ["\n"])))
-        }
-        let removeFirst = joined(lines.dropFirst())
-        let removeLast = joined(lines.dropLast())
-        let removeBoth = lines.count >= 2 ? joined(lines.dropFirst().dropLast()) : []
-        let noStars = { (text: PythonText.Text) in text.filter { $0 != "*" } }
+        let first = response.firstIndex(of: "\n"), last = response.lastIndex(of: "\n")
+        func stripped(_ range: Range<Int>) -> PythonText.Text { PythonText.strip(Array(response[range])) }
+        let removeFirst = first.map { stripped($0 + 1..<response.count) } ?? []
+        let removeLast = last.map { stripped(0..<$0) } ?? []
+        let removeBoth = if let first, let last, first < last { stripped(first + 1..<last) } else { PythonText.Text() }
+        let noStars = { (text: PythonText.Text) in text.contains("*") ? text.filter { $0 != "*" } : text }
         return [response, noStars(response), removeFirst, removeLast, removeBoth,
                 noStars(removeFirst), noStars(removeLast), noStars(removeBoth)]
     }

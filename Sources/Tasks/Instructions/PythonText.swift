@@ -80,7 +80,7 @@ public enum PythonText {
     public static func isUpper(_ text: Text) -> Bool {
         var cased = false
         for c in text {
-            if isLowercase(c) || c.properties.generalCategory == .titlecaseLetter { return false }
+            if isLowercase(c) || isTitlecase(c) { return false }
             if isUppercase(c) { cased = true }
         }
         return cased
@@ -89,10 +89,15 @@ public enum PythonText {
     public static func isLower(_ text: Text) -> Bool {
         var cased = false
         for c in text {
-            if isUppercase(c) || c.properties.generalCategory == .titlecaseLetter { return false }
+            if isUppercase(c) || isTitlecase(c) { return false }
             if isLowercase(c) { cased = true }
         }
         return cased
+    }
+
+    /// General category Lt (no ASCII code point is one, so those skip the table).
+    public static func isTitlecase(_ c: Unicode.Scalar) -> Bool {
+        !c.isASCII && c.properties.generalCategory == .titlecaseLetter
     }
 
     public static func isUppercase(_ c: Unicode.Scalar) -> Bool {

@@ -11,9 +11,8 @@ import Foundation
 /// looks up, are left out. The table is sparse: per gram, the (language, probability) pairs
 /// that are not 0.
 ///
-/// Profiles are read with `JSONDecoder`, whose `String` keys compare by canonical equivalence;
-/// langdetect's profiles hold no two canonically equivalent grams, which the test that counts
-/// the loaded grams against Python's count checks.
+/// Profiles are read by `LangDetectProfileReader`, which keys grams by their code points as
+/// Python does; the test that counts the loaded grams against Python's count checks the table.
 struct LangDetectProfiles: Sendable {
     /// Language codes (the profiles' `name`s), in table order.
     let languages: [String]
@@ -34,12 +33,6 @@ struct LangDetectProfiles: Sendable {
         key << 21 | UInt64(c.value + 1)
     }
 
-    private struct Profile: Decodable {
-        let name: String
-        let freq: [String: Int]
-        let n_words: [Int]
-    }
-
     /// Loads every file in `folder` whose name does not start with "." as a profile.
     init(folder: URL) throws(LangDetectError) {
         let names: [String]
@@ -50,36 +43,43 @@ struct LangDetectProfiles: Sendable {
         }
         guard names.count >= 2 else { throw .missingData("fewer than 2 profiles in \(folder.path)") }
         var languages: [String] = []
-        var pairs: [UInt64: [(language: Int32, probability: Double)]] = [:]
+        // Each gram gets its index when first met; its (language, probability) pairs are then
+        // grouped by gram with a counting sort, which keeps them in language order.
+        var gramIndex: [UInt64: Int32] = [:]
+        gramIndex.reserveCapacity(100_000)
+        var pairGram: [Int32] = [], pairLanguage: [Int32] = [], pairProbability: [Double] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(path: url.path) }
-            let profile: Profile
-            do { profile = try JSONDecoder().decode(Profile.self, from: data) } catch {
+            guard let profile = data.withUnsafeBytes({ LangDetectProfileReader.read($0.bindMemory(to: UInt8.self)) }) else {
                 throw .malformed(path: url.path, reason: "not a langdetect profile (name, freq, n_words)")
             }
-            guard profile.n_words.count == 3 else { throw .malformed(path: url.path, reason: "n_words must have 3 entries") }
+            guard profile.wordCounts.count == 3 else { throw .malformed(path: url.path, reason: "n_words must have 3 entries") }
             guard !languages.contains(profile.name) else { throw .malformed(path: url.path, reason: "duplicate language \(profile.name)") }
             let language = Int32(languages.count)
             languages.append(profile.name)
-            for (gram, count) in profile.freq {
-                let scalars = gram.unicodeScalars
-                guard (1...3).contains(scalars.count) else { continue }
-                let probability = Double(count) / Double(profile.n_words[scalars.count - 1])
-                pairs[Self.key(scalars), default: []].append((language, probability))
+            for gram in profile.grams where (1...3).contains(gram.length) {
+                let probability = Double(gram.count) / Double(profile.wordCounts[gram.length - 1])
+                let next = Int32(gramIndex.count)
+                let index = gramIndex[gram.key, default: next]
+                if index == next { gramIndex[gram.key] = next }
+                guard probability != 0 else { continue }
+                pairGram.append(index)
+                pairLanguage.append(language)
+                pairProbability.append(probability)
             }
         }
-        var gramIndex: [UInt64: Int32] = [:]
-        var entryStart: [Int32] = [0]
-        var entryLanguage: [Int32] = []
-        var entryProbability: [Double] = []
-        for (key, entries) in pairs {
-            gramIndex[key] = Int32(gramIndex.count)
-            for entry in entries where entry.probability != 0 {
-                entryLanguage.append(entry.language)
-                entryProbability.append(entry.probability)
-            }
-            entryStart.append(Int32(entryLanguage.count))
+        var entryStart = [Int32](repeating: 0, count: gramIndex.count + 1)
+        for gram in pairGram { entryStart[Int(gram) + 1] += 1 }
+        for g in 0..<gramIndex.count { entryStart[g + 1] += entryStart[g] }
+        var next = entryStart
+        var entryLanguage = [Int32](repeating: 0, count: pairGram.count)
+        var entryProbability = [Double](repeating: 0, count: pairGram.count)
+        for (k, gram) in pairGram.enumerated() {
+            let slot = Int(next[Int(gram)])
+            entryLanguage[slot] = pairLanguage[k]
+            entryProbability[slot] = pairProbability[k]
+            next[Int(gram)] += 1
         }
         self.languages = languages
         self.gramIndex = gramIndex

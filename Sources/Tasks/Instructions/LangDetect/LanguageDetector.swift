@@ -72,27 +72,36 @@ public struct LanguageDetector: Sendable {
         guard !features.isEmpty else { throw .noFeatures }
         let count = profiles.languages.count
         var random = PythonRandom(seed: Self.seed)
-        var total = [Double](repeating: 0, count: count)
-        var probability = [Double](repeating: 0, count: count)
-        var factor = [Double](repeating: 0, count: count)
-        for _ in 0..<Self.trials {
-            for j in 0..<count { probability[j] = 1.0 / Double(count) }
-            let alpha = Self.alphaDefault + random.gauss(mu: 0.0, sigma: 1.0) * Self.alphaWidth
-            let weight = alpha / Self.baseFrequency
-            for j in 0..<count { factor[j] = weight }
-            var i = 0
-            while true {
-                let gram = Int(features[random.randbelow(features.count)])
-                let entries = Int(profiles.entryStart[gram])..<Int(profiles.entryStart[gram + 1])
-                for k in entries { factor[Int(profiles.entryLanguage[k])] = weight + profiles.entryProbability[k] }
-                for j in 0..<count { probability[j] *= factor[j] }
-                for k in entries { factor[Int(profiles.entryLanguage[k])] = weight }
-                if i % 5 == 0 {
-                    if Self.normalize(&probability) > Self.convergenceThreshold || i >= Self.iterationLimit { break }
+        // One buffer for the three per-language rows (total, probability, factor): the trials'
+        // inner loops run on raw pointers, with the same operations in the same order.
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count)
+        defer { rows.deallocate() }
+        rows.initialize(repeating: 0, count: 3 * count)
+        let (total, probability, factor) = (rows, rows + count, rows + 2 * count)
+        profiles.entryStart.withUnsafeBufferPointer { entryStart in
+            profiles.entryLanguage.withUnsafeBufferPointer { entryLanguage in
+                profiles.entryProbability.withUnsafeBufferPointer { entryProbability in
+                    for _ in 0..<Self.trials {
+                        for j in 0..<count { probability[j] = 1.0 / Double(count) }
+                        let alpha = Self.alphaDefault + random.gauss(mu: 0.0, sigma: 1.0) * Self.alphaWidth
+                        let weight = alpha / Self.baseFrequency
+                        for j in 0..<count { factor[j] = weight }
+                        var i = 0
+                        while true {
+                            let gram = Int(features[random.randbelow(features.count)])
+                            let entries = Int(entryStart[gram])..<Int(entryStart[gram + 1])
+                            for k in entries { factor[Int(entryLanguage[k])] = weight + entryProbability[k] }
+                            for j in 0..<count { probability[j] *= factor[j] }
+                            for k in entries { factor[Int(entryLanguage[k])] = weight }
+                            if i % 5 == 0 {
+                                if Self.normalize(probability, count: count) > Self.convergenceThreshold || i >= Self.iterationLimit { break }
+                            }
+                            i += 1
+                        }
+                        for j in 0..<count { total[j] += probability[j] / Double(Self.trials) }
+                    }
                 }
-                i += 1
             }
-            for j in 0..<count { total[j] += probability[j] / Double(Self.trials) }
         }
         var best: Int?
         for j in 0..<count where total[j] > Self.probabilityThreshold {
@@ -103,11 +112,11 @@ public struct LanguageDetector: Sendable {
     }
 
     /// `_normalize_prob`: divides by the left-to-right sum and returns the largest result.
-    private static func normalize(_ probability: inout [Double]) -> Double {
+    private static func normalize(_ probability: UnsafeMutablePointer<Double>, count: Int) -> Double {
         var sum = 0.0
-        for p in probability { sum += p }
+        for j in 0..<count { sum += probability[j] }
         var largest = 0.0
-        for j in probability.indices {
+        for j in 0..<count {
             let p = probability[j] / sum
             if largest < p { largest = p }
             probability[j] = p
