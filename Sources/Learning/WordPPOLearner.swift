@@ -11,7 +11,7 @@ struct WordPPOLearner<Policy: WordPolicy>: PPOLearner {
     let experiment: SentimentRLExperiment
     let reference: Policy
     let scheme: CreditScheme
-    /// The run's reward model (memoised per run) and attention model.
+    /// The run's reward model (memoised per run unless it is VADER) and attention model.
     let environment: CreditEnvironment
 
     typealias Value = ValueBaseline
