@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Speed benchmarks of CreditBench's Shapley estimators (ordo-one/package-benchmark), kept in their
+// Speed benchmarks of CreditBench's Shapley estimators and reward models (ordo-one/package-benchmark), kept in their
 // own package so the root package builds and tests without the benchmark dependency.
 //
 //   cd benchmarks && swift package --scratch-path ../.build-bench2 benchmark
@@ -20,15 +20,18 @@ let package = Package(
         .package(name: "CreditBench", path: ".."),
     ],
     targets: [
-        .executableTarget(
-            name: "EstimatorBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Shapley", package: "CreditBench"),
-                .product(name: "Statistics", package: "CreditBench"),
-            ],
-            path: "Benchmarks/EstimatorBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("EstimatorBenchmarks", products: ["Shapley", "Statistics"]),
+        benchmark("RewardModelBenchmarks", products: ["Shapley", "Statistics", "Tasks"]),
     ]
 )
+
+/// A benchmark executable in Benchmarks/NAME on the root package's `products`.
+func benchmark(_ name: String, products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + products.map { .product(name: $0, package: "CreditBench") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
