@@ -58,7 +58,7 @@ public struct SentimentRLExperiment: Sendable {
         /// Adam epochs, minibatch size (in snippets) and learning rate of the pi_ref fit; the seed's
         /// substream 0 initialises the GRU, substream 1 shuffles. Context window: 2 epochs of 64
         /// snippets (about 1,000 words) at 0.01 from the bigram start, held-out loss 3.43 nats per
-        /// step. GRU: 4 epochs of 32 snippets at 0.01, held-out loss 3.34 (about 30 s on one core;
+        /// step. GRU: 4 epochs of 32 snippets at 0.01, held-out loss 3.34 (about 8 s of CPU;
         /// 2 epochs gave 3.39, 8 epochs at 0.005 gave 3.33 in twice the time).
         public var referenceEpochs: Int
         public var referenceMinibatchSize: Int
