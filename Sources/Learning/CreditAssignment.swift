@@ -70,7 +70,7 @@ extension CreditScheme {
         }
         let game = try TextGame(
             text: response.response, level: level,
-            model: PromptedRewardModel(prompt: response.prompt, base: environment.reward))
+            model: PromptedRewardModel(prompt: response.prompt, base: environment.reward), completion: textCompletion)
         let rewards = try unitRewards(
             game, stepOfPlayer: game.units.map { response.step(endingUnitAt: $0.range.upperBound) },
             stepCount: response.stepCount, partition: game.partitionByCoarserUnits, random: random)
@@ -85,6 +85,13 @@ extension CreditScheme {
         case .actions: throw CreditEnvironment.WrongUnits(scheme: self, expected: "tokens, spans:K or sentences")
         case nil: return nil
         }
+    }
+
+    /// How the scheme's text games complete a coalition: SCAR's choice (`masksMissingUnits`), else
+    /// removal.
+    var textCompletion: TextGame.Completion {
+        if case .shapley(let options) = self { return options.completion }
+        return .removal
     }
 
     /// Throws `WrongUnits` unless the scheme needs no units or plays an episode's actions.

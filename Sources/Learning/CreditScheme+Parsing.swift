@@ -12,7 +12,7 @@ extension CreditScheme {
     }
 
     /// The spellings `init(parsing:defaults:)` reads.
-    public static let grammar = "sparse | sparse*F | sparse(baseline=prompt) | uniform | loo[(units=U)] | abc[(b=B)] | scar[(units=U;alpha=A;exact<=N;estimator=E;budget=B)] (any keys, in any order; U = tokens, spans:K, sentences or actions; A, B in [0, 1]; N in 0...64 and B >= 1 integers; E an estimator name)"
+    public static let grammar = "sparse | sparse*F | sparse(baseline=prompt) | uniform | loo[(units=U)] | abc[(b=B)] | scar[(units=U;alpha=A;exact<=N;estimator=E;budget=B;missing=M)] (any keys, in any order; M = remove or mask; U = tokens, spans:K, sentences or actions; A, B in [0, 1]; N in 0...64 and B >= 1 integers; E an estimator name)"
 
     /// Reads `description`'s spelling. Keys left out take `defaults` (units and SCAR's alpha,
     /// exact limit, estimator and budget; `loo` takes its units) or b = 0.8 for `abc`, so `scar`
@@ -74,13 +74,15 @@ extension CreditScheme {
             try only(["b"])
             self = .attention(mix: try fraction("b", 0.8))
         case "scar":
-            try only(["units", "alpha", "exact", "estimator", "budget"])
+            try only(["units", "alpha", "exact", "estimator", "budget", "missing"])
+            let missing = parameters["missing"] ?? (defaults.masksMissingUnits ? "mask" : "remove")
+            guard missing == "remove" || missing == "mask" else { throw fail("missing must be remove or mask, got '\(missing)'") }
             let estimator = parameters["estimator"].map(String.init) ?? defaults.estimator
             guard EstimatorKind(rawValue: estimator) != nil else { throw fail("unknown estimator '\(estimator)'") }
             self = .shapley(ShapleyCreditOptions(
                 units: try units(), alpha: try fraction("alpha", defaults.alpha),
                 exactUpTo: try count("exact", defaults.exactUpTo, in: 0...Coalition.maximumPlayers), estimator: estimator,
-                budget: try count("budget", defaults.budget, in: 1...Int.max)))
+                budget: try count("budget", defaults.budget, in: 1...Int.max), masksMissingUnits: missing == "mask"))
         default:
             guard name.hasPrefix("sparse*"), parameters.isEmpty else { throw fail("unknown scheme '\(name)'") }
             guard let factor = Double(name.dropFirst("sparse*".count)), factor.isFinite else { throw fail("F must be a finite number") }

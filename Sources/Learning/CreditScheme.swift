@@ -60,7 +60,9 @@ public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
 
     /// The canonical spelling, every parameter written: `sparse`, `sparse*F`,
     /// `sparse(baseline=prompt)`, `uniform`,
-    /// `loo(units=U)`, `abc(b=B)`, `scar(units=U;alpha=A;exact<=N;estimator=E;budget=B)`.
+    /// `loo(units=U)`, `abc(b=B)`, `scar(units=U;alpha=A;exact<=N;estimator=E;budget=B)`, the last
+    /// followed by `;missing=mask` for SCAR's blank-mask variant (removal, the default, is not
+    /// written, so spellings stored before the variant existed read back unchanged).
     public var description: String {
         switch self {
         case .sparse: return "sparse"
@@ -68,7 +70,8 @@ public enum CreditScheme: Sendable, Hashable, CustomStringConvertible {
         case .promptBaseline: return "sparse(baseline=prompt)"
         case .uniform: return "uniform"
         case .shapley(let o):
-            return "scar(units=\(o.units);alpha=\(Self.number(o.alpha));exact<=\(o.exactUpTo);estimator=\(o.estimator);budget=\(o.budget))"
+            return "scar(units=\(o.units);alpha=\(Self.number(o.alpha));exact<=\(o.exactUpTo);estimator=\(o.estimator);budget=\(o.budget)"
+                + (o.masksMissingUnits ? ";missing=mask)" : ")")
         case .leaveOneOut(let units): return "loo(units=\(units))"
         case .attention(let mix): return "abc(b=\(Self.number(mix)))"
         }

@@ -49,6 +49,8 @@ public protocol TokenAttentionModel {
 }
 
 extension AttentionSentimentModel: TokenAttentionModel {}
+/// The transformer's last-layer attention from [CLS] (`TransformerSentimentModel.attention(_:)`).
+extension TransformerSentimentModel: TokenAttentionModel {}
 
 /// One generated response, as credit assignment sees it.
 public struct GeneratedResponse: Sendable {

@@ -4,9 +4,9 @@ import Statistics
 import Tasks
 
 /// SCAR-style RL on sentiment control: a small word policy continues review prompts and is
-/// fine-tuned by PPO to raise the VADER compound score of prompt + response (or another reward
-/// model's score, e.g. one behind HTTP), with the sequence reward spread over the steps by a
-/// `CreditScheme`.
+/// fine-tuned by PPO to raise the reward of prompt + response (`Configuration.reward`: VADER
+/// compound by default, or the learned transformer; or a reward model given to `init`, e.g. one
+/// behind HTTP), with the sequence reward spread over the steps by a `CreditScheme`.
 ///
 /// **Data.** `movieReviewSnippets`: snippet i with i mod 10 == 0 is held out and gives a prompt
 /// (its first 2 + (j mod 3) lowercased tokens, j its rank among the held-out snippets, rendered
@@ -39,6 +39,8 @@ public struct SentimentRLExperiment: Sendable {
         }
 
         public var policy: Policy
+        /// The reward model, and the attention ABC uses (see `SentimentReward`).
+        public var reward: SentimentReward = .vader
         public var vocabularySize = 300
         /// T, the most words in a response.
         public var horizon = 8
@@ -67,9 +69,10 @@ public struct SentimentRLExperiment: Sendable {
         /// Episodes of the final evaluation (prompts 0..<n of the held-out list, wrapping).
         public var evaluationEpisodes = 128
 
-        /// Every setting, for keying stored runs.
+        /// Every setting, for keying stored runs (the reward is written only when it is not VADER,
+        /// so the keys of runs stored before the choice existed stay valid).
         public var storeKey: String {
-            "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
+            (reward == .vader ? "" : "reward=\(reward.rawValue);") + "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
                 + "\(ppo.storeKey);minibatches=\(minibatches);reference=\(referenceEpochs)x\(referenceMinibatchSize)@\(referenceLearningRate)"
                 + ";reference-seed=\(referenceSeed);evaluation=\(evaluationEpisodes)"
                 + (critic == .positionAndWord ? "" : ";critic=\(critic.rawValue)")
@@ -102,17 +105,18 @@ public struct SentimentRLExperiment: Sendable {
     /// Mean negative log-likelihood per scored step of pi_ref on the held-out snippets.
     public let referenceHeldOutLoss: Double
     let prompts: [Prompt]
-    /// The sequence reward model R (VADER unless another was given).
+    /// The sequence reward model R (`configuration.reward`'s unless another was given).
     let reward: any TextRewardModel & Sendable
-    let attention: AttentionSentimentModel
+    /// The attention ABC redistributes R with (`SentimentReward`).
+    let attention: any TokenAttentionModel & Sendable
 
     public struct SetupError: Error, CustomStringConvertible {
         public let reason: String
         public var description: String { "cannot set up the sentiment RL experiment: \(reason)" }
     }
 
-    /// Loads the snippets, the reward model (`reward`, VADER when `nil`) and the learned attention
-    /// model, and fits pi_ref (seconds).
+    /// Loads the snippets, the reward and attention models of `configuration.reward` (`reward`, when
+    /// given, replaces the reward model only, e.g. one behind HTTP), and fits pi_ref (seconds).
     public init(configuration: Configuration = Configuration(), reward: (any TextRewardModel & Sendable)? = nil) throws {
         guard configuration.horizon >= 1, configuration.vocabularySize >= 1 else {
             throw SetupError(reason: "horizon and vocabulary size must be positive")
@@ -143,8 +147,9 @@ public struct SentimentRLExperiment: Sendable {
             Prompt(text: vocabulary.render(Array(tokens[..<k]), opensText: true).text, context: tokens[..<k].map(vocabulary.contextID))
         }
         guard !prompts.isEmpty else { throw SetupError(reason: "no held-out snippet is long enough for a prompt") }
-        self.reward = try reward ?? VaderSentiment.standard()
-        attention = try AttentionSentimentModel.loadCommitted()
+        let models = try configuration.reward.models()
+        self.reward = reward ?? models.reward
+        attention = models.attention
     }
 
     /// This experiment (its vocabulary, prompts and fitted pi_ref, reused) with the learner's

@@ -5,19 +5,30 @@ import Tasks
 /// reward), and the estimator: exact Shapley values when the response has at most `exactUpTo`
 /// units, otherwise `estimator` (an `EstimatorKind` name: Owen values over the units grouped by
 /// the next coarser level, or a sampling estimator) at `budget` reward-model calls.
+/// `masksMissingUnits` chooses how v(S) treats the units outside S over text: removed (the
+/// default), or each maximal run of them replaced by one blank, `TransformerSentimentModel.maskText`
+/// (SCAR's blank-mask variant; `TextGame.Completion.mask`).
 public struct ShapleyCreditOptions: Sendable, Hashable {
     public var units: CreditUnits
     public var alpha: Double
     public var exactUpTo: Int
     public var estimator: String
     public var budget: Int
+    public var masksMissingUnits: Bool
 
-    public init(units: CreditUnits, alpha: Double = 1, exactUpTo: Int, estimator: String, budget: Int) {
+    public init(units: CreditUnits, alpha: Double = 1, exactUpTo: Int, estimator: String, budget: Int,
+                masksMissingUnits: Bool = false) {
         self.units = units
         self.alpha = alpha
         self.exactUpTo = exactUpTo
         self.estimator = estimator
         self.budget = budget
+        self.masksMissingUnits = masksMissingUnits
+    }
+
+    /// How a text game built under these options completes a coalition's text.
+    public var completion: TextGame.Completion {
+        masksMissingUnits ? .mask(TransformerSentimentModel.maskText) : .removal
     }
 
     /// The defaults over text: spans of at most `UnitLevel.defaultMaxSpanTokens` tokens, alpha 1,

@@ -12,17 +12,21 @@ struct Train: ParsableCommand {
         abstract: "Train one policy by PPO under one credit scheme and write its learning curve.",
         discussion: """
         The learners of `reproduce`, one run at a time, with every credit setting open: sentiment \
-        control (a GRU word model fitted to movie-review snippets continues a prompt; VADER scores \
-        prompt + response; KL penalty to the fitted model), extractive summarization (ROUGE-1 F of up \
+        control (a GRU word model fitted to movie-review snippets continues a prompt; VADER, or with \
+        --model transformer the learned transformer classifier, scores prompt + response; KL penalty \
+        to the fitted model), extractive summarization (ROUGE-1 F of up \
         to 3 BBC sentences) and instruction following (IFEval checks of a response built from actions).
 
         Schemes, in the one spelling of the curve files, claims and plots: sparse (R on the last step), \
         sparse*F (F R there), sparse(baseline=prompt) (v(empty)/T per step plus R - v(empty) on the \
         last, v(empty) the reward of the prompt alone: SCAR's baseline term without credit), uniform (R/T per step), loo(units=U) (leave-one-out, not efficient), \
-        abc(b=B) (attention credit, sentiment only; b = 0.8 when left out), and \
-        scar(units=U;alpha=A;exact<=N;estimator=E;budget=B) (SCAR: alpha times the Shapley credit of \
-        the units plus (1 - alpha) sparse; exact for at most N units, else estimator E at B reward \
-        calls per response). Keys left out take the task's defaults, which --units, --estimator, \
+        abc(b=B) (attention credit, sentiment only; b = 0.8 when left out; with --model transformer \
+        the reward model's own last-layer attention from its [CLS] token, as in Chan et al. 2024; \
+        with VADER, which has no attention, a separately trained attention model's weights, a proxy), \
+        and scar(units=U;alpha=A;exact<=N;estimator=E;budget=B;missing=M) (SCAR: alpha times the \
+        Shapley credit of the units plus (1 - alpha) sparse; exact for at most N units, else \
+        estimator E at B reward calls per response; missing=mask replaces each run of missing units \
+        by one [MASK] instead of removing them, SCAR's blank-mask variant, sentiment only). Keys left out take the task's defaults, which --units, --estimator, \
         --budget and --exact-up-to change: sentiment units=spans:12;alpha=1;exact<=10;estimator=owen;budget=500, \
         the other tasks units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64. Units: tokens, \
         spans:K or sentences for sentiment; actions (the episode's) for the other tasks.
@@ -48,6 +52,7 @@ struct Train: ParsableCommand {
           creditbench train --task sentiment --scheme 'scar(units=spans:12)' --steps 100 --output scar.csv
           creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
           creditbench train --task sentiment --scheme 'sparse(baseline=prompt)' --critic prompt-aware --kl-coefficient 0.1
+          creditbench train --task sentiment --model transformer --scheme 'scar(units=tokens;missing=mask)'
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task instructions --scheme scar --estimator kernelshap-paired --budget 200
           creditbench train --task sentiment --scheme scar --steps 20 --reward-model http://127.0.0.1:8080/ --cache scores
@@ -71,6 +76,9 @@ struct Train: ParsableCommand {
 
     @Option(help: "SCAR's default largest unit count enumerated exactly (default: 10 sentiment, 6 the action tasks).")
     var exactUpTo: Int?
+
+    @Option(help: "Sentiment reward model: vader (rule-based; ABC's attention is a separate model's, a proxy) or transformer (the committed learned classifier: reward, SCAR's v(S) and ABC's attention).")
+    var model: SentimentReward = .vader
 
     @Option(help: "Sentiment policy: gru or contextWindow.")
     var policy: SentimentRLExperiment.Configuration.Policy = .gru
@@ -127,6 +135,15 @@ struct Train: ParsableCommand {
         if critic == .promptAware, task != .sentiment {
             throw ValidationError("--critic prompt-aware is a sentiment option; the \(task.rawValue) task's value head reads its state features")
         }
+        if task != .sentiment, model != .vader {
+            throw ValidationError("--model chooses the sentiment reward; the \(task.rawValue) task has its own")
+        }
+        if http.url != nil, model != .vader {
+            throw ValidationError("--model and --reward-model both choose the reward; give one")
+        }
+        if case .shapley(let options) = credit, options.masksMissingUnits, options.units == .actions {
+            throw ValidationError("missing=mask blanks missing text units; the \(task.rawValue) task's units are actions")
+        }
         if case .attention = credit, task != .sentiment {
             throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
         }
@@ -161,7 +178,10 @@ struct Train: ParsableCommand {
     }
 
     struct Summary: Encodable {
-        let task: String, scheme: String, units: String
+        let task: String
+        /// The built-in sentiment reward (--model; absent for the other tasks and over HTTP).
+        let rewardModel: String?
+        let scheme: String, units: String
         let seed: UInt64, steps: Int, batch: Int
         let output: String
         let referenceEvaluation: Double, finalEvaluation: Double
@@ -177,6 +197,7 @@ struct Train: ParsableCommand {
             case task, scheme, units, seed, steps, batch, output, seconds, critic
             case textsSent = "texts_sent"
             case finalExactKL = "final_exact_kl"
+            case rewardModel = "reward_model"
             case referenceEvaluation = "reference_evaluation", finalEvaluation = "final_evaluation", rewardCalls = "reward_calls"
             case finalMeanKL = "final_mean_kl"
         }
@@ -189,7 +210,7 @@ struct Train: ParsableCommand {
         let curve: LearningCurve, reference: Double
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
-            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, reward: reward, critic: critic))
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: model, reward: reward, critic: critic))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
         } catch {
@@ -204,7 +225,7 @@ struct Train: ParsableCommand {
         }
         let tail = curve.points.suffix(10)
         print(try JSONOutput.string(Summary(
-            task: task.rawValue, scheme: credit.description, units: credit.units?.description ?? "none",
+            task: task.rawValue, rewardModel: task == .sentiment && pool == nil ? model.rawValue : nil, scheme: credit.description, units: credit.units?.description ?? "none",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,
@@ -218,3 +239,4 @@ struct Train: ParsableCommand {
 extension SCARTask: ExpressibleByArgument {}
 extension SentimentRLExperiment.Configuration.Policy: ExpressibleByArgument {}
 extension SentimentRLExperiment.Configuration.Critic: ExpressibleByArgument {}
+extension SentimentReward: ExpressibleByArgument {}

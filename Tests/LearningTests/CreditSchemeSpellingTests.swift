@@ -50,7 +50,8 @@ struct CreditSchemeSpellingTests {
             default:
                 scheme = .shapley(ShapleyCreditOptions(
                     units: units[random.integer(below: units.count)], alpha: fraction(), exactUpTo: random.integer(below: 65),
-                    estimator: estimators[random.integer(below: estimators.count)], budget: 1 + random.integer(below: 5000)))
+                    estimator: estimators[random.integer(below: estimators.count)], budget: 1 + random.integer(below: 5000),
+                    masksMissingUnits: random.integer(below: 2) == 1))
             }
             #expect(try CreditScheme(parsing: scheme.description) == scheme, "\(scheme)")
             #expect(!scheme.description.contains(","), "\(scheme) would need quoting in a CSV")

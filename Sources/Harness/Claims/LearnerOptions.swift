@@ -9,6 +9,9 @@ public struct LearnerOptions {
     public var ppo: (PPOSettings) -> PPOSettings
     /// The word policy (sentiment); tasks whose policy chooses actions ignore it.
     public var wordPolicy: SentimentRLExperiment.Configuration.Policy
+    /// The built-in sentiment reward model and ABC's attention (`SentimentReward`; sentiment only,
+    /// the other tasks ignore it).
+    public var sentimentReward: SentimentReward
     /// A reward model in place of the task's own (e.g. one behind HTTP): its name, which goes
     /// into the stored runs' key, and a factory given the reference the task sends along (`nil`
     /// for none). `nil`: the task's own reward model.
@@ -20,9 +23,11 @@ public struct LearnerOptions {
     public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
 
     public init(ppo: @escaping (PPOSettings) -> PPOSettings = { $0 }, wordPolicy: SentimentRLExperiment.Configuration.Policy = .gru,
-                reward: RewardReplacement? = nil, critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord) {
+                sentimentReward: SentimentReward = .vader, reward: RewardReplacement? = nil,
+                critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord) {
         self.ppo = ppo
         self.wordPolicy = wordPolicy
+        self.sentimentReward = sentimentReward
         self.reward = reward
         self.critic = critic
     }

@@ -8,10 +8,11 @@ import Learning
 public struct SentimentRLAdapter: SCARLearner {
     let experiment: SentimentRLExperiment
 
-    /// Fits pi_ref; `options` choose the word policy and the critic, map its default PPO settings
-    /// and may replace VADER as the reward model.
+    /// Fits pi_ref; `options` choose the word policy, the critic and the built-in reward (VADER or
+    /// the transformer), map its default PPO settings and may replace the reward model (e.g. by HTTP).
     public init(_ options: LearnerOptions = LearnerOptions()) throws {
         var configuration = SentimentRLExperiment.Configuration(policy: options.wordPolicy)
+        configuration.reward = options.sentimentReward
         configuration.ppo = options.ppo(configuration.ppo)
         configuration.critic = options.critic
         experiment = try SentimentRLExperiment(configuration: configuration, reward: try options.reward?.make(nil))
