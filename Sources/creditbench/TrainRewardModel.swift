@@ -198,6 +198,9 @@ struct SentimentModelReport: ParsableCommand {
     @Option(help: "Seed of the coalition draws.")
     var seed: UInt64 = SentimentPartialTextReport.Configuration().seed
 
+    @Option(help: "Also write the report (markdown) to this file, e.g. results/reward-models/sentiment-report.md.")
+    var output: String?
+
     @Option(help: "A transformer model file to report instead of the committed tasks/sentiment/transformer-model.json.")
     var transformerFile: String?
 
@@ -235,15 +238,21 @@ struct SentimentModelReport: ParsableCommand {
     }
 
     func run() throws {
+        var report = ""
+        /// Prints a line and keeps it for --output.
+        func emit(_ line: String) {
+            print(line)
+            report += line + "\n"
+        }
         let transformer = try transformerModel()
         let snippets = try SentimentSnippets.load("movieReviewSnippets")
         let heldOut = AttentionSentimentModel.split(snippets, seed: 2025).test
-        print("## Held-out agreement (\(heldOut.count) snippets, seed 2025)\n")
-        print("| model | Pearson r | sign accuracy | MSE (rating scale) |\n|---|---|---|---|")
+        emit("## Held-out agreement (\(heldOut.count) snippets, seed 2025)\n")
+        emit("| model | Pearson r | sign accuracy | MSE (rating scale) |\n|---|---|---|---|")
         for (name, e) in try Self.heldOutEvaluations(heldOut, transformer: transformer) {
-            print("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
+            emit("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
         }
-        print("\n## Scoring speed (8-word text, one thread, CPU time per call)\n")
+        emit("\n## Scoring speed (8-word text, one thread, CPU time per call)\n")
         let text = "the plot was thin but the acting was wonderful"
         let masked = "the plot was thin but [MASK] was wonderful"
         func cpuMicroseconds(_ calls: Int, _ body: (Int) throws -> Double) rethrows -> (Double, Double) {
@@ -254,7 +263,7 @@ struct SentimentModelReport: ParsableCommand {
         }
         for (name, model) in try Self.models(Which.allCases, transformer: transformer) {
             let (micro, sink) = try cpuMicroseconds(20_000) { try model.reward($0 % 2 == 0 ? text : masked) }
-            print("- \(name), reward(text): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
+            emit("- \(name), reward(text): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
         }
         let units = transformer.unitTokens(TextSegmenter(level: .tokens).segment(text))
         let keepAll = [Bool](repeating: true, count: units.count)
@@ -262,13 +271,13 @@ struct SentimentModelReport: ParsableCommand {
         let (micro, sink) = cpuMicroseconds(20_000) {
             transformer.score(unitTokens: units, keeping: $0 % 2 == 0 ? keepAll : keepSome, blank: true)
         }
-        print("- transformer, score(unitTokens:keeping:blank:) (pre-tokenized): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
-        print("\n## Token-level exact Shapley values (removal / [MASK] blank), each model on its own scale\n")
+        emit("- transformer, score(unitTokens:keeping:blank:) (pre-tokenized): \(String(format: "%.1f", micro)) µs (checksum \(String(format: "%.3f", sink)))")
+        emit("\n## Token-level exact Shapley values (removal / [MASK] blank), each model on its own scale\n")
         for example in ["A dull, lifeless film.", "The movie was not good, but the acting was great!"] {
-            print("\"\(example)\"\n")
+            emit("\"\(example)\"\n")
             let tokens = TextSegmenter(level: .tokens).units(example).map(\.text)
-            print("| model | v(N) | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
-            print("|---|---|" + tokens.map { _ in "---|" }.joined())
+            emit("| model | v(N) | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
+            emit("|---|---|" + tokens.map { _ in "---|" }.joined())
             for (name, model) in try Self.models(Which.allCases, transformer: transformer) {
                 var cells: [[Double]] = []
                 for completion in [TextGame.Completion.removal, .mask(TransformerSentimentModel.maskText)] {
@@ -276,20 +285,20 @@ struct SentimentModelReport: ParsableCommand {
                     cells.append(try ExactShapley().estimate(game, random: RandomStream(seed: 0)).values)
                 }
                 let total = try model.reward(example)
-                print("| \(name) | \(String(format: "%.2f", total)) | " +
+                emit("| \(name) | \(String(format: "%.2f", total)) | " +
                       zip(cells[0], cells[1]).map { String(format: "%.2f \u{7C} %.2f", $0, $1).replacingOccurrences(of: "|", with: "/") }
                         .joined(separator: " | ") + " |")
             }
-            print("")
+            emit("")
         }
-        print("## Attention weights ABC would use (learned: its pooling; transformer: last layer from [CLS])\n")
+        emit("## Attention weights ABC would use (learned: its pooling; transformer: last layer from [CLS])\n")
         let learned = try AttentionSentimentModel.loadCommitted()
         for example in ["A dull, lifeless film.", "The movie was not good, but the acting was great!", "The acting was great."] {
             let tokens = TextSegmenter(level: .tokens).units(example).map(\.text)
-            print("| \"\(example)\" | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
-            print("|---|" + tokens.map { _ in "---|" }.joined())
-            print("| learned | " + learned.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |")
-            print("| transformer | " + transformer.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |\n")
+            emit("| \"\(example)\" | " + tokens.map { "`\($0)`" }.joined(separator: " | ") + " |")
+            emit("|---|" + tokens.map { _ in "---|" }.joined())
+            emit("| learned | " + learned.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |")
+            emit("| transformer | " + transformer.attention(example).map { String(format: "%.2f", $0.weight) }.joined(separator: " | ") + " |\n")
         }
         var configuration = SentimentPartialTextReport.Configuration()
         configuration.texts = texts
@@ -297,7 +306,7 @@ struct SentimentModelReport: ParsableCommand {
         configuration.seed = seed
         let reportTexts = SentimentPartialTextReport.texts(from: heldOut, configuration: configuration)
         let rows = try SentimentPartialTextReport.run(models: try Self.models(Which.allCases, transformer: transformer).map(\.1), texts: reportTexts, configuration: configuration)
-        print("""
+        emit("""
 
             ## Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, \
             \(coalitions) token coalitions each, seed \(seed))
@@ -306,22 +315,29 @@ struct SentimentModelReport: ParsableCommand {
             |---|---|---|---|---|---|---|---|
             """)
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        defer {
-            // How peaked the attention ABC would use is: 1 - entropy / log T (0 = uniform, 1 = one token).
-            print("\nAttention peakedness over the same texts, mean of 1 - H(w) / log T (0 uniform, 1 all on one token); mean max weight x T:")
-            let perLayer = (0..<transformer.shape.layers).map { layer in
-                ("transformer layer \(layer)", reportTexts.map { transformer.attention($0, layer: layer).map(\.weight) })
-            }
-            for (name, weights) in [("learned", reportTexts.map { learned.attention($0).map(\.weight) })] + perLayer {
-                let peaked = weights.map { w in 1 + w.reduce(0) { $0 + ($1 > 0 ? $1 * log($1) : 0) } / log(Double(w.count)) }
-                let maxRatio = weights.map { ($0.max() ?? 0) * Double($0.count) }
-                print("- \(name): \(f(peaked.reduce(0, +) / Double(peaked.count))), \(f(maxRatio.reduce(0, +) / Double(maxRatio.count)))")
-            }
-        }
         for row in rows {
             let fq = row.full.quantiles, cq = row.coalitions.quantiles
-            print("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
+            emit("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
                   "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |")
+        }
+        // How peaked the attention ABC would use is: 1 - entropy / log T (0 = uniform, 1 = one token).
+        emit("\nAttention peakedness over the same texts, mean of 1 - H(w) / log T (0 uniform, 1 all on one token); mean max weight x T:")
+        let perLayer = (0..<transformer.shape.layers).map { layer in
+            ("transformer layer \(layer)", reportTexts.map { transformer.attention($0, layer: layer).map(\.weight) })
+        }
+        for (name, weights) in [("learned", reportTexts.map { learned.attention($0).map(\.weight) })] + perLayer {
+            let peaked = weights.map { w in 1 + w.reduce(0) { $0 + ($1 > 0 ? $1 * log($1) : 0) } / log(Double(w.count)) }
+            let maxRatio = weights.map { ($0.max() ?? 0) * Double($0.count) }
+            emit("- \(name): \(f(peaked.reduce(0, +) / Double(peaked.count))), \(f(maxRatio.reduce(0, +) / Double(maxRatio.count)))")
+        }
+        if let output {
+            do {
+                let url = URL(fileURLWithPath: output)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try report.write(to: url, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("cannot write the report to \(output): \(error.localizedDescription)")
+            }
         }
     }
 }

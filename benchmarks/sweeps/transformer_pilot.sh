@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Pilot of the transformer-reward sentiment task (issue 12): sparse, SCAR (spans, tokens) and ABC
+# from the transformer's own attention (b = 0.5, 0.8), at the claims' sentiment settings (300 PPO
+# steps of 32). One run at a time, seed-major so an interrupted pilot has balanced seeds. Each line
+# of the output is one run's JSON summary from `creditbench train --model transformer`, prefixed
+# with the scheme, the seed and the run's CPU time (user + system seconds, from bash's `time`) and
+# wall time.
+#
+# Usage: benchmarks/sweeps/transformer_pilot.sh [OUTPUT.jsonl] [SEEDS] [SCHEMES]
+#   defaults: results/sweeps/transformer_pilot.jsonl, "0 1 2 3 4",
+#   "sparse abc(b=0.5) abc(b=0.8) scar(units=spans:12) scar(units=tokens)"
+# Needs a release build (`make build`). Runs finished before an interruption are kept (one line
+# each) and skipped on a rerun. Summary: benchmarks/sweeps/summarize_transformer_pilot.py.
+set -euo pipefail
+out=${1:-results/sweeps/transformer_pilot.jsonl}
+seeds=${2:-"0 1 2 3 4"}
+schemes=${3:-"sparse abc(b=0.5) abc(b=0.8) scar(units=spans:12) scar(units=tokens)"}
+bin=${CREDITBENCH_BIN:-.build/release/creditbench}
+mkdir -p "$(dirname "$out")"
+touch "$out"
+for seed in $seeds; do
+  for scheme in $schemes; do
+    key="\"scheme_name\":\"$scheme\",\"seed_value\":$seed"
+    grep -qF "$key" "$out" && continue
+    csv=$(mktemp) times=$(mktemp)
+    TIMEFORMAT="%U %S %R"
+    { time "$bin" train --task sentiment --model transformer --scheme "$scheme" --steps 300 --batch 32 \
+        --seed "$seed" --output "$csv" > "$csv.json" 2>/dev/null; } 2> "$times"
+    read -r user system wall < "$times"
+    summary=$(tr -d '\n' < "$csv.json")
+    rm -f "$csv" "$csv.json" "$times"
+    cpu=$(echo "$user + $system" | bc)
+    echo "{$key,\"cpu_seconds\":$cpu,\"wall_seconds\":$wall,${summary#\{}" >> "$out"
+    echo "$(date -u +%T) seed $seed $scheme done (cpu $cpu s)" >&2
+  done
+done
