@@ -210,6 +210,13 @@ public struct SentimentRLExperiment: Sendable {
         try evaluate(reference, reward: reward, random: RandomStream(seed: seed).substream(3))
     }
 
+    /// One response of pi_ref to each of the first `count` held-out prompts (wrapping), sampled
+    /// from `RandomStream(seed:)`: the texts SCAR's response games meet at the start of training.
+    public func referenceResponses(count: Int, seed: UInt64) -> [GeneratedResponse] {
+        let random = RandomStream(seed: seed)
+        return (0..<count).map { rollout(reference, prompt: prompts[$0 % prompts.count], random: random).response }
+    }
+
     /// Mean R of `policy` over the evaluation episodes.
     func evaluate(_ policy: some WordPolicy, reward: any TextRewardModel, random: RandomStream) throws -> Double {
         var total = 0.0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Learning
 import Shapley
 import Statistics
 import Tasks
@@ -183,7 +184,9 @@ struct SentimentModelReport: ParsableCommand {
             human ratings of the held-out 20% of the movie review snippets (seed 2025, the split both \
             learned models were trained on), scoring speed, and SentimentPartialTextReport: the \
             distribution of scores of token coalitions (removal and [MASK] blank) of held-out texts \
-            against full texts, and how often a coalition scores outside the full texts' range.
+            against full texts, and how often a coalition scores outside the full texts' range; the same \
+            for responses of the RL task's reference policy, the prompt always kept (SCAR's response \
+            games).
             """
     )
 
@@ -195,7 +198,10 @@ struct SentimentModelReport: ParsableCommand {
     @Option(help: "Coalitions drawn per text.")
     var coalitions: Int = SentimentPartialTextReport.Configuration().coalitionsPerText
 
-    @Option(help: "Seed of the coalition draws.")
+    @Option(help: "Responses of the sentiment RL task's pi_ref (to its held-out prompts) whose coalitions are also scored, the prompt always kept (0: none; fitting pi_ref takes about 30 s).")
+    var responses: Int = 300
+
+    @Option(help: "Seed of the coalition draws (and of the sampled responses).")
     var seed: UInt64 = SentimentPartialTextReport.Configuration().seed
 
     @Option(help: "Also write the report (markdown) to this file, e.g. results/reward-models/sentiment-report.md.")
@@ -203,6 +209,12 @@ struct SentimentModelReport: ParsableCommand {
 
     @Option(help: "A transformer model file to report instead of the committed tasks/sentiment/transformer-model.json.")
     var transformerFile: String?
+
+    func validate() throws {
+        guard texts >= 1, coalitions >= 1, responses >= 0 else {
+            throw ValidationError("--texts and --coalitions must be at least 1 and --responses at least 0")
+        }
+    }
 
     func transformerModel() throws -> TransformerSentimentModel {
         try transformerFile.map { try TransformerSentimentModel.load(from: URL(fileURLWithPath: $0)) }
@@ -305,20 +317,32 @@ struct SentimentModelReport: ParsableCommand {
         configuration.coalitionsPerText = coalitions
         configuration.seed = seed
         let reportTexts = SentimentPartialTextReport.texts(from: heldOut, configuration: configuration)
-        let rows = try SentimentPartialTextReport.run(models: try Self.models(Which.allCases, transformer: transformer).map(\.1), texts: reportTexts, configuration: configuration)
-        emit("""
-
-            ## Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, \
-            \(coalitions) token coalitions each, seed \(seed))
-
-            | model | completion | v(N) q05 / median / q95 | v(S) q05 / median / q95 | v(empty) | v(S) outside [min, max] v(N) | outside [q05, q95] v(N) | mean abs(v(S) - v(N)) / sd v(N) |
-            |---|---|---|---|---|---|---|---|
-            """)
+        let models = try Self.models(Which.allCases, transformer: transformer).map(\.1)
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        for row in rows {
-            let fq = row.full.quantiles, cq = row.coalitions.quantiles
-            emit("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
-                  "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |")
+        func emitTable(_ title: String, _ rows: [SentimentPartialTextReport.Row]) {
+            emit("""
+
+                ## \(title)
+
+                | model | completion | v(N) q05 / median / q95 | v(S) q05 / median / q95 | mean v(empty) | v(S) outside [min, max] v(N) | outside [q05, q95] v(N) | mean abs(v(S) - v(N)) / sd v(N) |
+                |---|---|---|---|---|---|---|---|
+                """)
+            for row in rows {
+                let fq = row.full.quantiles, cq = row.coalitions.quantiles
+                emit("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
+                     "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |")
+            }
+        }
+        emitTable("Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, "
+                  + "\(coalitions) token coalitions each, seed \(seed))",
+                  try SentimentPartialTextReport.run(models: models, texts: reportTexts, configuration: configuration))
+        if responses > 0 {
+            // What SCAR meets on the RL task: pi_ref's responses, the prompt always kept.
+            let sampled = try SentimentRLExperiment().referenceResponses(count: responses, seed: seed).filter { !$0.wordRanges.isEmpty }
+            emitTable("Partial responses (\(sampled.count) responses of pi_ref to the RL task's held-out prompts, seed \(seed); "
+                      + "players: the response's tokens, the prompt always kept; v(N): the full prompt + response; \(coalitions) coalitions each)",
+                      try SentimentPartialTextReport.run(models: models, texts: sampled.map(\.response), prompts: sampled.map(\.prompt),
+                                                         configuration: configuration))
         }
         // How peaked the attention ABC would use is: 1 - entropy / log T (0 = uniform, 1 = one token).
         emit("\nAttention peakedness over the same texts, mean of 1 - H(w) / log T (0 uniform, 1 all on one token); mean max weight x T:")

@@ -208,4 +208,31 @@ import Testing
         #expect(rows[0].empty == model.reward("") && rows[1].empty == model.reward("[MASK]"))
         #expect(try SentimentPartialTextReport.run(models: [model], texts: texts, configuration: configuration) == rows)
     }
+
+    /// +1 per "good", -1 per "bad", +0.5 per blank: partial responses scored after their prompts.
+    struct WordCount: TextRewardModel {
+        let name = "count"
+        func reward(_ text: String) -> Double {
+            text.split(separator: " ").reduce(0) { $0 + ($1 == "good" ? 1 : $1 == "bad" ? -1 : $1 == "[MASK]" ? 0.5 : 0) }
+        }
+    }
+
+    /// Responses " good" after "good" and " bad bad" after "bad": v(N) = 2 and -3 (the prompt
+    /// counts); v(empty) = 1 and -1 by removal (mean 0), 1.5 and -0.5 with the blank (mean 0.5).
+    /// Every proper coalition scores inside [-3, 2]: removal 1 ("good"), -1 or -2 ("bad" + at most
+    /// one "bad"); mask 1.5, -0.5 or -1.5.
+    @Test func partialTextReportScoresResponsesAfterTheirPrompts() throws {
+        var configuration = SentimentPartialTextReport.Configuration()
+        configuration.coalitionsPerText = 6
+        let rows = try SentimentPartialTextReport.run(
+            models: [WordCount()], texts: [" good", " bad bad"], prompts: ["good", "bad"], configuration: configuration)
+        #expect(rows.map(\.completion) == ["removal", "mask"])
+        for row in rows {
+            #expect(row.full.quantiles.first == -3 && row.full.quantiles.last == 2)
+            #expect(row.coalitions.count == 12 && row.outsideFullRange == 0)
+        }
+        #expect(rows[0].empty == 0 && rows[1].empty == 0.5)
+        #expect(rows[0].coalitions.quantiles.first! >= -2 && rows[0].coalitions.quantiles.last! <= 1)
+        #expect(rows[1].coalitions.quantiles.first! >= -1.5 && rows[1].coalitions.quantiles.last! <= 1.5)
+    }
 }

@@ -15,7 +15,9 @@ import Statistics
 /// k uniform on 0..<n (proper coalitions, the empty one included), then k of the n tokens
 /// uniformly. Every model and both completions see the same texts and the same coalitions
 /// (`RandomStream(seed:)`). Texts go through `TextGame` at the token level, exactly as SCAR's
-/// games build them; the blank is `TransformerSentimentModel.maskText`.
+/// games build them; the blank is `TransformerSentimentModel.maskText`. With `prompts`, text i is
+/// a response scored after its prompt i (`PromptedRewardModel`: the prompt always present, never a
+/// player), as SCAR's response games on the RL task score it.
 public enum SentimentPartialTextReport {
     public struct Configuration: Sendable, Equatable {
         public var seed: UInt64 = 12
@@ -51,7 +53,8 @@ public enum SentimentPartialTextReport {
         public var completion: String
         public var full: Distribution
         public var coalitions: Distribution
-        /// v(empty): the score of "" (removal) or of the blank alone (mask).
+        /// Mean v(empty) over the texts: the score of "" (removal) or of the blank alone (mask),
+        /// after each text's prompt when there are prompts.
         public var empty: Double
         /// Fraction of coalition scores below min v(N) or above max v(N).
         public var outsideFullRange: Double
@@ -71,8 +74,11 @@ public enum SentimentPartialTextReport {
         }.prefix(configuration.texts))
     }
 
-    /// The report's rows: for each model, removal then mask.
-    public static func run(models: [any TextRewardModel], texts: [String], configuration: Configuration) throws -> [Row] {
+    /// The report's rows: for each model, removal then mask. `prompts`, when given, holds one
+    /// prompt per text.
+    public static func run(models: [any TextRewardModel], texts: [String], prompts: [String]? = nil,
+                           configuration: Configuration) throws -> [Row] {
+        precondition(prompts.map { $0.count == texts.count } ?? true, "one prompt per text")
         // The same coalitions for every model and completion.
         let random = RandomStream(seed: configuration.seed)
         let segmenter = TextSegmenter(level: .tokens)
@@ -88,13 +94,14 @@ public enum SentimentPartialTextReport {
                 var full: [Double] = []
                 var partial: [(value: Double, full: Double)] = []
                 var empty = 0.0
-                for (text, draws) in zip(texts, coalitions) {
-                    let game = try TextGame(text: text, level: .tokens, model: model, completion: completion)
+                for (i, (text, draws)) in zip(texts, coalitions).enumerated() {
+                    let scored: any TextRewardModel = prompts.map { PromptedRewardModel(prompt: $0[i], base: model) } ?? model
+                    let game = try TextGame(text: text, level: .tokens, model: scored, completion: completion)
                     let whole = try game.value(of: .grand(game.playerCount))
                     full.append(whole)
+                    empty += try game.value(of: .empty) / Double(texts.count)
                     for coalition in draws { partial.append((try game.value(of: coalition), whole)) }
                 }
-                empty = try model.reward(completion == .removal ? "" : TransformerSentimentModel.maskText)
                 let bounds = try Descriptive.quantiles(full, [0, 0.05, 0.95, 1])
                 let sd = full.count > 1 ? try Descriptive.standardDeviation(full) : 0
                 let count = Double(max(partial.count, 1))
