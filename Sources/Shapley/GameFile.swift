@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON game format read by `creditbench estimate --game FILE`.
+/// The JSON game format read by `creditbench estimate --game FILE` (which also reads `.npy` tables).
 ///
 /// A value table (the default): `{"players": n, "names": [...optional...], "values": [v_0, ..., v_{2^n-1}]}`,
 /// where bit i of an index set means player i is in the coalition. Synthetic games may instead be
@@ -30,13 +30,14 @@ public enum GameFile {
         var quota: Double?
     }
 
-    /// Reads and validates a game file; every failure is one readable line.
+    /// Reads and validates a game file, memory-mapped: a NumPy `.npy` value table (`NumpyTable`,
+    /// recognised by its magic string) or JSON. Every failure is one readable line.
     public static func load(_ url: URL) throws -> any CooperativeGame {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw GameError.invalidGame("cannot read game file \(url.path): no such file or not readable")
         }
-        return try decode(data, source: url.path)
+        return NumpyTable.isNumpy(data) ? try NumpyTable.decode(data, source: url.path) : try decode(data, source: url.path)
     }
 
     public static func decode(_ data: Data, source: String = "game JSON") throws -> any CooperativeGame {

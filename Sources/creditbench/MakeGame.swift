@@ -6,7 +6,7 @@ import Statistics
 struct MakeGame: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "game",
-        abstract: "Write a seeded synthetic test game as JSON (for estimate, tests and benchmarks).",
+        abstract: "Write a seeded synthetic test game as JSON or a NumPy .npy value table (for estimate, tests and benchmarks).",
         discussion: """
         Kinds: additive (weights standard normal; phi_i = w_i), soum (a sum of unanimity games: --terms \
         terms, sizes uniform in 1...n, weights standard normal; phi_i = sum of w_T/|T| over terms T \
@@ -14,9 +14,12 @@ struct MakeGame: ParsableCommand {
         in [0, 1): v(S) = max score in S, the best-candidate game of ShapE-GRPO).
 
         By default the file holds the game's parameters (so closed-form applies); --table writes the \
-        full value table instead (2^n numbers; n at most \(TableGame.maximumPlayers)).
+        full value table instead (2^n numbers; n at most \(TableGame.maximumPlayers)). --output FILE.npy \
+        writes the value table in NumPy's .npy format (float64 little endian, shape (2^n,)), which \
+        estimate --game reads memory-mapped, far faster than JSON for large n.
 
         Example: creditbench game soum --players 16 --seed 3 --table > soum16.json
+        Example: creditbench game soum --players 24 --seed 3 --output soum24.npy
         """
     )
 
@@ -35,14 +38,19 @@ struct MakeGame: ParsableCommand {
     @Flag(help: "Write the full value table instead of the parameters.")
     var table = false
 
+    @Option(help: ArgumentHelp("Write to FILE instead of standard output; a name ending in .npy writes the value table in NumPy's format (implies --table).", valueName: "FILE"))
+    var output: String?
+
+    private var writesNumpy: Bool { output?.hasSuffix(".npy") ?? false }
+
     enum SyntheticKind: String, ExpressibleByArgument, CaseIterable {
         case additive, soum, voting, max
     }
 
     func validate() throws {
         guard (1...Coalition.maximumPlayers).contains(players) else { throw ValidationError("--players must be in 1...64") }
-        if table && players > TableGame.maximumPlayers {
-            throw ValidationError("--table supports at most \(TableGame.maximumPlayers) players")
+        if (table || writesNumpy) && players > TableGame.maximumPlayers {
+            throw ValidationError("--table and .npy output support at most \(TableGame.maximumPlayers) players")
         }
     }
 
@@ -55,8 +63,12 @@ struct MakeGame: ParsableCommand {
         case .voting: game = WeightedVotingGame.random(players: players, random: random)
         case .max: game = MaxGame(scores: (0..<players).map { _ in random.uniform() })
         }
-        let output = try GameFile.encode(table ? try TableGame(tabulating: game) : game)
-        FileHandle.standardOutput.write(output)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        let bytes = writesNumpy
+            ? NumpyTable.encode(try TableGame(tabulating: game))
+            : try GameFile.encode(table ? try TableGame(tabulating: game) : game) + Data("\n".utf8)
+        guard let output else { return FileHandle.standardOutput.write(bytes) }
+        do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            throw CommandFailure("cannot write the game to \(output): \(error.localizedDescription)")
+        }
     }
 }
