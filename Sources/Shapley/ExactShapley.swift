@@ -93,7 +93,8 @@ public struct ExactShapley: ShapleyEstimator {
         }
         var lowSums = [Double](repeating: 0, count: blockSize)
         var blockSums = [Double](repeating: 0, count: 1 << (n - lowBits))
-        var common = 0.0
+        // K summed per block first, then over blocks: rounding grows with 2^k + 2^(n-k) terms, not 2^n.
+        var blockCommons = blockSums
         let offset = table[0]
         memberByLow.withUnsafeBufferPointer { member in
             outsiderByLow.withUnsafeBufferPointer { outsider in
@@ -101,19 +102,21 @@ public struct ExactShapley: ShapleyEstimator {
                     for block in blockSums.indices {
                         let weightsStart = (block.nonzeroBitCount) * blockSize
                         let entries = block * blockSize
-                        var blockSum = 0.0
+                        var blockSum = 0.0, blockCommon = 0.0
                         for low in 0..<blockSize {
                             let value = table[entries + low] - offset
                             let weighted = value * member[weightsStart + low]
                             lowSums[low] += weighted
                             blockSum += weighted
-                            common += value * outsider[weightsStart + low]
+                            blockCommon += value * outsider[weightsStart + low]
                         }
                         blockSums[block] = blockSum
+                        blockCommons[block] = blockCommon
                     }
                 }
             }
         }
+        let common = blockCommons.reduce(0, +)
         return (bitSums(lowSums, bits: lowBits) + bitSums(blockSums, bits: n - lowBits)).map { $0 + common }
     }
 
