@@ -25,10 +25,10 @@ import Statistics
 /// No bias; efficiency, symmetry, null player and linearity hold exactly (up to floating-point
 /// rounding; results equal the per-player marginal sweep to about 1e-13 relative).
 ///
-/// Refuses games above `maximumPlayers` (default 26: a 2^26-entry table is 512 MiB), naming the
+/// Refuses games above `maximumPlayers` (default 28: a 2^28-entry table is 2 GiB), naming the
 /// sampling estimators instead.
 public struct ExactShapley: ShapleyEstimator {
-    public static let defaultMaximumPlayers = 26
+    public static let defaultMaximumPlayers = 28
 
     public let maximumPlayers: Int
     public var name: String { "exact" }

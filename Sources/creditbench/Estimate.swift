@@ -33,7 +33,9 @@ struct Estimate: ParsableCommand {
         discussion: """
         The game file is JSON: a value table {"players": n, "names": [...], "values": [v_0, ..., v_(2^n-1)]} \
         (bit i of an index set = player i in the coalition), or a synthetic game by its parameters \
-        ({"kind": "additive"|"max"|"soum"|"voting", ...}; see `creditbench game --help`).
+        ({"kind": "additive"|"max"|"soum"|"voting", ...}; see `creditbench game --help`); or a NumPy .npy \
+        value table (float64 little endian, shape (2^n,), entry i = v(i); recognised by its magic string, \
+        memory-mapped), as numpy.save or `creditbench game --output FILE.npy` writes it.
 
         Estimators (`creditbench estimators` lists what each computes, costs and guarantees): \
         \(EstimatorRegistry.names.joined(separator: ", ")). owen groups the players by --groups. The budget \

@@ -10,7 +10,7 @@ import Statistics
             _ = try ExactShapley().estimate(game, random: RandomStream(seed: 0))
             Issue.record("exact accepted 30 players")
         } catch let error as GameError {
-            #expect(error.description.contains("at most 26 players") && error.description.contains("kernelshap"))
+            #expect(error.description.contains("at most \(ExactShapley.defaultMaximumPlayers) players") && error.description.contains("kernelshap"))
         }
     }
 
