@@ -39,13 +39,6 @@ struct Serve: ParsableCommand {
             do { models[url] = try HTTPRewardModel(url: parsed) } catch { throw CommandFailure("--allow-reward-model: \(error)") }
         }
         let service = CreditService(models: models, exactLimit: exactLimit)
-        let server: JSONHTTPServer
-        do {
-            server = try JSONHTTPServer(host: host, port: port) { try service.answer(method: $0, path: $1, body: $2) }
-        } catch {
-            throw CommandFailure("\(error)")
-        }
-        FileHandle.standardOutput.write(Data("listening on http://\(host):\(server.port)/\n".utf8))
-        try server.wait()
+        try JSONHTTPServer.listen(host: host, port: port) { try service.answer(method: $0, path: $1, body: $2) }
     }
 }

@@ -39,14 +39,7 @@ struct ServeReward: ParsableCommand {
 
     func run() throws {
         let service = RewardService(makeModel: try modelFactory())
-        let server: JSONHTTPServer
-        do {
-            server = try JSONHTTPServer(host: host, port: port) { try service.answer(method: $0, path: $1, body: $2) }
-        } catch {
-            throw CommandFailure("\(error)")
-        }
-        FileHandle.standardOutput.write(Data("listening on http://\(host):\(server.port)/\n".utf8))
-        try server.wait()
+        try JSONHTTPServer.listen(host: host, port: port) { try service.answer(method: $0, path: $1, body: $2) }
     }
 
     private func modelFactory() throws -> RewardService.ModelFactory {
