@@ -39,6 +39,8 @@ public enum SetCredit: String, CaseIterable, Sendable {
         let grand = game.grandCoalition
         let reward = try game.value(of: grand)
         let players = 0..<game.playerCount
+        /// v({k}) for every candidate k.
+        func singletonValues() throws -> [Double] { try players.map { try game.value(of: Coalition([$0])) } }
         switch self {
         case .grpo:
             return (reward, players.map { _ in reward })
@@ -46,12 +48,12 @@ public enum SetCredit: String, CaseIterable, Sendable {
             if let closed = game as? any ClosedFormShapleyGame { return (reward, closed.closedFormShapleyValues()) }
             return (reward, try ExactShapley().estimate(game, random: .init(seed: 0)).values)
         case .winnerTakesAll:
-            let own = try players.map { try game.value(of: Coalition([$0])) }
+            let own = try singletonValues()
             let best = own.max()!
             let winners = Double(own.filter { $0 == best }.count)
             return (reward, own.map { $0 == best ? reward / winners : 0 })
         case .ownUtility:
-            return (reward, try players.map { try game.value(of: Coalition([$0])) })
+            return (reward, try singletonValues())
         case .leaveOneOut:
             return (reward, try players.map { reward - (try game.value(of: grand.removing($0))) })
         }
