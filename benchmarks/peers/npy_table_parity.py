@@ -23,6 +23,7 @@ import peer_env  # noqa: E402
 peer_env.ensure(["numpy==2.4.6"])
 
 import numpy as np  # noqa: E402
+from value_tables import random_soum, write_json_table  # noqa: E402
 
 TOLERANCE = 1e-9
 
@@ -37,12 +38,7 @@ def exact_shapley(values, n):
 
 def tables(n, rng):
     yield "normal", rng.standard_normal(2**n)
-    members = ((np.arange(2**n)[:, None] >> np.arange(n)) & 1).astype(bool)
-    soum = np.zeros(2**n)
-    for _ in range(2 * n):
-        term = rng.choice(n, size=rng.integers(1, n + 1), replace=False)
-        soum += rng.standard_normal() * members[:, term].all(axis=1)
-    yield "soum", soum
+    yield "soum", random_soum(n, rng)[0]
 
 
 def estimate(path):
@@ -57,7 +53,7 @@ def main():
             for name, values in tables(n, rng):
                 npy, json_path = Path(folder) / f"{name}-{n}.npy", Path(folder) / f"{name}-{n}.json"
                 np.save(npy, values)
-                json_path.write_text(json.dumps({"players": n, "values": values.tolist()}))
+                write_json_table(json_path, values)
                 from_npy, from_json = estimate(npy), estimate(json_path)
                 reference = exact_shapley(values, n)
                 difference = float(np.max(np.abs(from_npy - reference)))

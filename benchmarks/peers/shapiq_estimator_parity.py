@@ -61,6 +61,7 @@ peer_env.ensure(["shapiq==1.4.1"])
 
 import numpy as np  # noqa: E402
 from shapiq import SVARM, StratifiedSamplingSV, UnbiasedKernelSHAP  # noqa: E402
+from value_tables import shapiq_game, soum_table, write_json_table  # noqa: E402
 
 RESULTS = peer_env.ROOT / "results" / "peers"
 MARGIN = math.log(1.2)
@@ -76,31 +77,10 @@ MUST_AGREE = ("svarm", "stratified")
 COLUMNS = ["tool", "estimator", "players", "table_seed", "budget", "replicate", "distinct_calls", "seconds", "mse"]
 
 
-def soum_table(n, seed):
-    """The value table (index bit i = player i) and the closed-form Shapley values of a random SOUM."""
-    rng = np.random.default_rng(seed)
-    values = np.zeros(2**n)
-    shapley = np.zeros(n)
-    indices = np.arange(2**n, dtype=np.int64)
-    for _ in range(2 * n):
-        members = rng.choice(n, size=rng.integers(1, n + 1), replace=False)
-        weight = rng.standard_normal()
-        mask = int(np.sum(1 << members.astype(np.int64)))
-        values += weight * ((indices & mask) == mask)
-        shapley[members] += weight / len(members)
-    return values, shapley
-
-
 def run_shapiq(estimator, values, n, budget, seed):
     """shapiq's estimate, its in-process seconds and the distinct coalitions it evaluated."""
-    powers = 1 << np.arange(n, dtype=np.int64)
     seen = set()
-
-    def game(coalitions):
-        index = np.atleast_2d(coalitions).astype(np.int64) @ powers
-        seen.update(index.tolist())
-        return values[index]
-
+    game = shapiq_game(values, n, seen)
     approximator = ESTIMATORS[estimator](n, seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -137,7 +117,7 @@ def measure(replicates, folder):
     for n, table_seed, budget in GAMES:
         values, truth = soum_table(n, table_seed)
         path = Path(folder) / f"soum-{n}-{table_seed}.json"
-        path.write_text(json.dumps({"players": n, "values": values.tolist()}))
+        write_json_table(path, values)
         for estimator in ESTIMATORS:
             theirs = [run_shapiq(estimator, values, n, budget, replicate) for replicate in range(replicates)]
             our_budget = int(statistics.median(distinct for _, _, distinct in theirs)) if estimator == "stratified" else budget
@@ -159,7 +139,7 @@ def measure_speed(folder):
     n, table_seed, budget = SPEED_GAME
     values, _ = soum_table(n, table_seed)
     path = Path(folder) / f"soum-{n}-{table_seed}.json"
-    path.write_text(json.dumps({"players": n, "values": values.tolist()}))
+    write_json_table(path, values)
     speeds = {}
     for estimator in ESTIMATORS:
         theirs, ours = [], []

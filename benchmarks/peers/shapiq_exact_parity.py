@@ -19,32 +19,16 @@ peer_env.ensure(["shapiq==1.4.1"])
 
 import numpy as np  # noqa: E402
 from shapiq import ExactComputer  # noqa: E402
+from value_tables import coalition_members, random_soum, shapiq_game, write_json_table  # noqa: E402
 
 TOLERANCE = 1e-9
 
 
-def coalition_indices(n):
-    indices = np.arange(2**n)
-    return ((indices[:, None] >> np.arange(n)) & 1).astype(bool)
-
-
 def tables(n, rng):
-    members = coalition_indices(n)
     yield "normal", rng.standard_normal(2**n)
-    soum = np.zeros(2**n)
-    for _ in range(2 * n):
-        term = rng.choice(n, size=rng.integers(1, n + 1), replace=False)
-        soum += rng.standard_normal() * members[:, term].all(axis=1)
-    yield "soum", soum
+    yield "soum", random_soum(n, rng)[0]
     weights = rng.integers(1, 11, size=n)
-    yield "voting", (members @ weights >= weights.sum() // 2 + 1).astype(float)
-
-
-def shapiq_values(values, n):
-    def game(coalitions):
-        return values[(coalitions.astype(np.int64) << np.arange(n)).sum(axis=1)]
-
-    return ExactComputer(game, n_players=n)("SV").get_n_order_values(1)
+    yield "voting", (coalition_members(n) @ weights >= weights.sum() // 2 + 1).astype(float)
 
 
 def main():
@@ -54,9 +38,9 @@ def main():
         for n in (8, 12, 16):
             for name, values in tables(n, rng):
                 path = Path(folder) / f"{name}-{n}.json"
-                path.write_text(json.dumps({"players": n, "values": values.tolist()}))
+                write_json_table(path, values)
                 ours = np.array(json.loads(peer_env.run_creditbench(["estimate", "--game", str(path), "--estimator", "exact"]))["values"])
-                reference = shapiq_values(values, n)
+                reference = ExactComputer(shapiq_game(values, n), n_players=n)("SV").get_n_order_values(1)
                 difference = float(np.max(np.abs(ours - reference)))
                 status = "ok" if difference <= TOLERANCE else "MISMATCH"
                 failures += status != "ok"

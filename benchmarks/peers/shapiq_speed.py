@@ -34,7 +34,6 @@ import csv
 import json
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +48,7 @@ peer_env.ensure(["shapiq==1.4.1"])
 
 import numpy as np  # noqa: E402
 from shapiq import ExactComputer, KernelSHAP, PermutationSamplingSV  # noqa: E402
+from value_tables import shapiq_game, soum_table, write_json_table  # noqa: E402
 
 RESULTS = peer_env.ROOT / "results" / "peers"
 BUDGET = 4_000
@@ -61,31 +61,8 @@ SHAPIQ_SAMPLERS = {
 }
 
 
-def soum_table(n, seed):
-    """The value table (index bit i = player i) and the closed-form Shapley values of a random SOUM."""
-    rng = np.random.default_rng(seed)
-    values = np.zeros(2**n)
-    shapley = np.zeros(n)
-    indices = np.arange(2**n, dtype=np.int64)
-    for _ in range(2 * n):
-        members = rng.choice(n, size=rng.integers(1, n + 1), replace=False)
-        weight = rng.standard_normal()
-        mask = int(np.sum(1 << members.astype(np.int64)))
-        values += weight * ((indices & mask) == mask)
-        shapley[members] += weight / len(members)
-    return values, shapley
-
-
 def relative_squared_error(estimate, truth):
     return float(np.sum((np.asarray(estimate) - truth) ** 2) / np.sum(truth**2))
-
-
-def write_table(path, n, values):
-    """Writes the game JSON in CreditBench's table format (shortest round-trip float text)."""
-    with open(path, "w") as handle:
-        handle.write(f'{{"players": {n}, "values": [')
-        handle.write(",".join(map(repr, values.tolist())))
-        handle.write("]}")
 
 
 def run_ours(path, estimator, budget, seed):
@@ -97,11 +74,6 @@ def run_ours(path, estimator, budget, seed):
     wall = time.perf_counter() - start
     report = json.loads(output)
     return np.array(report["values"]), report["seconds"], wall, report["calls"]
-
-
-def shapiq_game(values, n):
-    powers = 1 << np.arange(n, dtype=np.int64)
-    return lambda coalitions: values[np.atleast_2d(coalitions).astype(np.int64) @ powers]
 
 
 def run_shapiq(estimator, values, n, budget, seed):
@@ -122,7 +94,7 @@ def measure(rows, estimator, n, seed, folder, budget, with_shapiq=True):
     values, truth = soum_table(n, seed)
     path = Path(folder) / f"soum-{n}-{seed}.json"
     if not path.exists():
-        write_table(path, n, values)
+        write_json_table(path, values)
     ours, seconds, wall, calls = run_ours(path, estimator, budget, seed)
     expected_calls = 2**n if budget is None else budget
     if calls > expected_calls:
