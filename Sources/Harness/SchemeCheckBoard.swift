@@ -67,7 +67,7 @@ public struct SchemeCheckBoard: Codable, Equatable, Sendable {
     /// says), a unit-game scheme units of the task's kind (text units on a text task, actions on an
     /// action task: `SCARTask.creditDefaults`); sparse, scaled sparse and uniform apply everywhere.
     public static func applies(_ scheme: CreditScheme, to task: SCARTask) -> Bool {
-        if case .attention = scheme { return task == .sentiment }
+        if scheme.needsAttention { return task == .sentiment }
         guard let units = scheme.units else { return true }
         return (units == .actions) == (task.creditDefaults.units == .actions)
     }

@@ -124,7 +124,7 @@ struct Train: ParsableCommand {
             throw ValidationError("--exact-up-to must be in 0...\(Coalition.maximumPlayers), got \(exactUpTo)")
         }
         let credit = try credit()
-        if case .shapley(let options) = credit {
+        if let options = (credit.rule as? ShapleyCredit)?.options {
             if !EstimatorRegistry.samplingNames.contains(options.estimator) {
                 throw ValidationError("SCAR's estimator must be a sampling estimator (\(EstimatorRegistry.samplingNames.joined(separator: ", "))); use exact<=N for exact")
             }
@@ -141,10 +141,10 @@ struct Train: ParsableCommand {
         if http.url != nil, model != .vader {
             throw ValidationError("--model and --reward-model both choose the reward; give one")
         }
-        if case .shapley(let options) = credit, options.masksMissingUnits, options.units == .actions {
+        if let options = (credit.rule as? ShapleyCredit)?.options, options.masksMissingUnits, options.units == .actions {
             throw ValidationError("missing=mask blanks missing text units; the \(task.rawValue) task's units are actions")
         }
-        if case .attention = credit, task != .sentiment {
+        if credit.needsAttention, task != .sentiment {
             throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
         }
     }

@@ -93,7 +93,7 @@ import Testing
     /// SCAR whose Shapley credit is lost (it trains as sparse): its final reward regresses; sparse's
     /// cells are not rerun.
     @Test func scarWithItsCreditLostIsARegression() throws {
-        let lost = ChangedScheme(base: try Self.standard()) { scheme in if case .shapley = scheme { return .sparse } else { return scheme } }
+        let lost = ChangedScheme(base: try Self.standard()) { scheme in scheme.rule is ShapleyCredit ? .sparse : scheme }
         let verdicts = try SchemeCheck.check(Self.baseline, learner: { _ in lost }, only: ["scar"], jobs: 2)
         let table = CheckReport.table(verdicts)
         #expect(verdicts.allSatisfy { $0.cell.scheme == Self.scar.description }, "\(table)")

@@ -58,6 +58,33 @@ struct CreditSchemeSpellingTests {
         }
     }
 
+    /// One example of every registered rule (`CreditScheme.rules`); `everyRegisteredRuleIsCovered`
+    /// fails until a new rule has one here.
+    static let examples: [CreditScheme] = [
+        .sparse, .scaledSparse(factor: 2), .promptBaseline, .uniform, .leaveOneOut(units: .text(.tokens)), .attention(mix: 0.5),
+        .shapley(ShapleyCreditOptions.text.with(units: .text(.tokens))),
+    ]
+
+    /// Registry-driven: every rule in `CreditScheme.rules` has an example above, its grammar line
+    /// is in `CreditScheme.grammar`, its spelling reads back to it, and on a response of the
+    /// additive reward (R = 1.75, hand derivation in `LearningCreditTests`) an efficient rule's
+    /// rewards sum to R while each rule's rewards have one entry per step.
+    @Test func everyRegisteredRuleIsCovered() throws {
+        let covered = Set(Self.examples.map { ObjectIdentifier(type(of: $0.rule)) })
+        for rule in CreditScheme.rules {
+            #expect(covered.contains(ObjectIdentifier(rule)), "\(rule) has no example in CreditSchemeSpellingTests.examples")
+            #expect(CreditScheme.grammar.contains(rule.grammar))
+        }
+        #expect(Self.examples.count == CreditScheme.rules.count)
+        for scheme in Self.examples {
+            #expect(try CreditScheme(parsing: scheme.description) == scheme)
+            let credit = try LearningCreditTests.rewards(scheme, LearningCreditTests.goodBadGood)
+            #expect(credit.sequenceReward == 1.75)
+            #expect(credit.rewards.count == LearningCreditTests.goodBadGood.stepCount)
+            if scheme.isEfficient { #expect(abs(credit.rewards.reduce(0, +) - 1.75) < 1e-12, "\(scheme)") }
+        }
+    }
+
     /// Bad input: one error that names the text and lists the grammar.
     @Test(arguments: ["", "shapley", "scar-spans", "sparse-2x", "abc:0.5", "abc(b=2)", "scar(alpha=x)", "scar(units=words)",
                       "scar(estimator=nope)", "scar(budget=0)", "scar(exact<=65)", "scar(units=tokens", "scar(alpha=1;alpha=1)",
