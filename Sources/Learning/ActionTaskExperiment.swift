@@ -60,6 +60,13 @@ public struct ActionTaskExperiment<Task: ActionTask> {
     /// hears the number of finished steps after each.
     public func run(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
                     progress: (Int) -> Void = { _ in }) throws -> LearningCurve {
+        try train(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress).curve
+    }
+
+    /// `run`, also returning the final policy (for measures the curve does not hold, e.g. the
+    /// exact expected reward of a task small enough to enumerate).
+    public func train(scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int,
+                      progress: (Int) -> Void = { _ in }) throws -> (policy: LinearActionPolicy, curve: LearningCurve) {
         guard steps >= 1, batchSize >= 1 else {
             throw RunError(reason: "steps and batch size must be positive (got \(steps), \(batchSize))")
         }
@@ -69,8 +76,9 @@ public struct ActionTaskExperiment<Task: ActionTask> {
             ActionPPOLearner(experiment: self, scheme: scheme), policy: LinearActionPolicy(featureCount: task.policyFeatureCount),
             value: LinearValueBaseline(featureCount: task.valueFeatureCount), scheme: scheme, settings: configuration.ppo,
             root: root, steps: steps, batchSize: batchSize, progress: progress)
-        return LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
-                             finalEvaluation: try evaluate(trained.policy, random: root.substream(3)), elapsedSeconds: trained.elapsedSeconds)
+        let curve = LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
+                                  finalEvaluation: try evaluate(trained.policy, random: root.substream(3)), elapsedSeconds: trained.elapsedSeconds)
+        return (trained.policy, curve)
     }
 
     /// `LearningCurve.finalEvaluation` of the uniform starting policy under `seed`'s evaluation stream.
