@@ -26,9 +26,10 @@ public struct TokenMDP {
     }
 
     /// The game of complete sequence y: players = positions 0..<T, v(S) = R(y restricted to S,
-    /// in order); v(empty) = R(empty sequence).
+    /// in order); v(empty) = R(empty sequence). It is the action game PPO's credit plays on this
+    /// MDP (`TokenMDPTask`: the words of S replayed in order from the empty prefix).
     public func game(_ y: [Int]) -> some CooperativeGame {
-        SubsequenceGame(sequence: y, reward: reward)
+        ActionSubsetGame(task: TokenMDPTask(mdp: self), episode: 0, actions: y)
     }
 
     /// Optimal first moves: for each prefix p (length 0..<T), the set of words a that start a
@@ -77,16 +78,6 @@ public struct TokenMDP {
     }
 }
 
-/// v(S) = R(the words of `sequence` at the positions in S, in order).
-struct SubsequenceGame: CooperativeGame {
-    let sequence: [Int]
-    let reward: ([Int]) throws -> Double
-    var playerCount: Int { sequence.count }
-    func value(of coalition: Coalition) throws -> Double {
-        try reward(sequence.indices.filter { coalition.contains($0) }.map { sequence[$0] })
-    }
-}
-
 /// Per-step reward schemes on the token MDP (y complete, R = R(y), T = horizon).
 public enum TokenRewardScheme: Sendable, Equatable {
     /// r_T = R, r_t = 0 before.
@@ -98,13 +89,23 @@ public enum TokenRewardScheme: Sendable, Equatable {
     /// R (1 - b + b sum_t w_t) != R in general.
     case unnormalisedAttention(b: Double, weights: [[Double]])
 
-    /// r_1..r_T of complete y; sparse and SCAR from the trained schemes' `CreditScheme.unitRewards`
-    /// (SCAR with the default options over the words, exact at T <= 10).
+    /// The trained scheme that sparse and SCAR stand for, as PPO trains it on the MDP
+    /// (`TokenMDPTask`, whose players are the words): `sparse`, and SCAR with the default options
+    /// over actions (alpha 1, exact Shapley up to 6 players); nil for the attention counterexample.
+    public var creditScheme: CreditScheme? {
+        switch self {
+        case .sparse: return .sparse
+        case .shapley: return .shapley(.actions)
+        case .unnormalisedAttention: return nil
+        }
+    }
+
+    /// r_1..r_T of complete y; sparse and SCAR from `creditScheme`'s `CreditScheme.unitRewards`
+    /// over `TokenMDP.game(y)`, the code and the game PPO's credit uses on the MDP.
     public func rewards(_ y: [Int], in mdp: TokenMDP) throws -> [Double] {
         switch self {
         case .sparse, .shapley:
-            let credit: CreditScheme = self == .sparse ? .sparse : .shapley(ShapleyCreditOptions.text.with(units: .text(.tokens)))
-            return try credit.unitRewards(
+            return try creditScheme!.unitRewards(
                 mdp.game(y), stepOfPlayer: Array(y.indices), stepCount: y.count,
                 partition: { throw GameError.unsupportedGame("the token MDP's game is solved exactly; no grouping of its positions exists") },
                 random: RandomStream(seed: 0))
