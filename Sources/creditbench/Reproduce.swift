@@ -15,7 +15,9 @@ struct Reproduce: ParsableCommand {
         task's default beta, 3 seeds quick and 10 full (--sweep-seeds), giving the reward-KL frontier plots \
         <output>/claims/kl_frontier_<task>.svg, the reward difference at matched KL and R - beta KL; and on \
         sentiment the credit controls: sparse with the prompt baseline and the prompt-aware critic, with the \
-        claims' seeds); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
+        claims' seeds); then the comparisons at equal reward-model calls (sparse and ABC at round(c x B) \
+        episodes per step, c SCAR's calls per episode on two pilot seeds that are not analysed, and \
+        token-level SCAR held to 4 calls per response; --sweep-seeds seeds); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
         are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \

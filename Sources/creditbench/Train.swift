@@ -42,6 +42,13 @@ struct Train: ParsableCommand {
         sentiment's value head the prompt too (a control for SCAR's baseline term). Same arguments, \
         same curve (elapsed time aside).
 
+        Equal reward-model calls (the comparison `reproduce` runs): a SCAR run's reward_calls over \
+        steps x batch is its calls per episode c, where sparse and ABC make 1; --scheme sparse --batch \
+        round(c x B) makes about SCAR's calls per step at batch B (and also draws c times the episodes). \
+        The other way, scar(units=tokens;exact<=0;estimator=kernelshap-unbiased;budget=4) holds \
+        token-level SCAR to at most 4 calls per response (v(empty), v(N), one coalition and its \
+        complement; exact<=0 so the budget binds on every response).
+
         --reward-model URL (sentiment, summarization) puts a reward model served over HTTP (the \
         protocol of `serve-reward`; see the README) in place of VADER or ROUGE-1: it scores the \
         responses, the held-out evaluation and every coalition of the SCAR and leave-one-out games \
@@ -54,6 +61,8 @@ struct Train: ParsableCommand {
           creditbench train --task sentiment --scheme 'sparse(baseline=prompt)' --critic prompt-aware --kl-coefficient 0.1
           creditbench train --task sentiment --model transformer --scheme 'scar(units=tokens;missing=mask)'
           creditbench train --task summarization --scheme sparse --seed 3
+          creditbench train --task sentiment --scheme sparse --steps 300 --batch 91
+          creditbench train --task sentiment --scheme 'scar(units=tokens;exact<=0;estimator=kernelshap-unbiased;budget=4)' --steps 300
           creditbench train --task instructions --scheme scar --estimator kernelshap-paired --budget 200
           creditbench train --task sentiment --scheme scar --steps 20 --reward-model http://127.0.0.1:8080/ --cache scores
         """

@@ -77,6 +77,7 @@ public struct ClaimsSettings: Sendable {
 /// (`results/claims`): the `ClaimReport` files, `curves/*.csv` (`CurveStore`, reused on rerun
 /// unless `settings.force`; missing runs trained `settings.jobs` at a time),
 /// the matched-KL sweep and credit controls (`FairComparisons`, with `kl_frontier_<task>.svg`),
+/// the comparisons at equal reward-model calls (`ComputeMatching`),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
 /// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
@@ -133,6 +134,8 @@ public enum ClaimsRun {
         let fair = try FairComparisons.run(
             experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds, sweepSeeds: settings.sweepSeeds,
             folder: folder, stream: stream.substream(12), jobs: settings.jobs, force: settings.force, role: settings.role)
+        let matched = try ComputeMatching.run(experiments: experiments, store: { try store($0.task.rawValue) }, sweepSeeds: settings.sweepSeeds,
+                                              stream: stream.substream(13), jobs: settings.jobs, force: settings.force, role: settings.role)
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
@@ -161,7 +164,7 @@ public enum ClaimsRun {
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
         try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits,
-                                        sections: fair.map { [$0] } ?? [])
+                                        sections: [fair, matched].compactMap { $0 })
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }
@@ -177,6 +180,8 @@ public enum ClaimsRun {
         _ = try FairComparisons.run(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
                                     sweepSeeds: settings.sweepSeeds, folder: URL(fileURLWithPath: "/dev/null"), stream: RandomStream(seed: settings.seed),
                                     jobs: settings.jobs, force: settings.force, role: settings.role)
+        _ = try ComputeMatching.run(experiments: experiments, store: { try store($0.task.rawValue) }, sweepSeeds: settings.sweepSeeds,
+                                    stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
         let shapE = settings.shapE
         let progress = ProgressBar(total: (0..<shapE.seeds * SetCredit.allCases.count).filter(settings.role.trains).count,
                                    label: "GRPO runs (this shard's share)")

@@ -15,7 +15,8 @@ public enum PaperCheckDocument {
     ]
 
     /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts;
-    /// `sections`: markdown appended after the claims (the matched-KL and control analyses).
+    /// `sections`: markdown appended after the claims (the matched-KL, control and equal-calls analyses:
+    /// descriptive effects, outside the claims' error control).
     public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = [], sections: [String] = []) -> String {
         var out = """
         # Paper check: SCAR and ShapE-GRPO, claim by claim
