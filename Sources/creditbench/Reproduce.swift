@@ -46,7 +46,7 @@ struct Reproduce: ParsableCommand {
     @Option(help: "Seeds per scheme for the learning experiments (default: 6 quick, 20 full).")
     var seeds: Int?
 
-    @Option(help: "Seeds per cell of the matched-KL beta sweep (default: 3 quick, 10 full, at most --seeds).")
+    @Option(help: "Seeds per cell of the matched-KL beta sweep and of the equal-calls comparison (default: 3 quick, 10 full, at most --seeds).")
     var sweepSeeds: Int?
 
     @Option(help: "Seed of every random stream in the run.")

@@ -184,8 +184,8 @@ public enum ComputeMatching {
     }
 
     /// The plain-words reading of one task's intervals: whether SCAR's advantage over the one-call
-    /// schemes survives at equal calls (every matched interval above 0: survives; any below 0:
-    /// reversed; else not shown), and the reduced token-level SCAR against SCAR.
+    /// schemes survives at equal calls (every matched interval above 0: survives; any below 0: a
+    /// one-call scheme ends higher; else not shown), and the reduced token-level SCAR against SCAR.
     static func verdict(_ task: TaskRuns, differences: [ClaimComparison?], calls: (Int) -> Double) -> String {
         let f = PaperCheckDocument.format
         let base = task.experiment.batchSize
@@ -209,10 +209,11 @@ public enum ComputeMatching {
             text += "At equal calls (batch \(matched[0].arm.batchSize)), SCAR minus " + listed(matched) + ": "
             if matched.allSatisfy({ ($0.difference.interval?.lower ?? -.infinity) > 0 }) {
                 text += "**SCAR's advantage survives equal calls** (every interval lies above 0). "
-            } else if let beaten = matched.first(where: { ($0.difference.interval?.upper ?? .infinity) < 0 }) {
-                text += "**SCAR's advantage is reversed at equal calls** (\(beaten.arm.scheme) at batch \(beaten.arm.batchSize) does better; interval below 0). "
             } else {
-                text += "**SCAR's advantage is not shown at equal calls** (an interval spans 0). "
+                let ahead = matched.filter { ($0.difference.interval?.upper ?? .infinity) < 0 }
+                text += ahead.isEmpty ? "**no advantage of SCAR is shown at equal calls** (an interval spans 0). "
+                    : "**no advantage of SCAR survives equal calls**: " + ahead.map { "\($0.arm.scheme) at batch \($0.arm.batchSize)" }
+                        .joined(separator: " and ") + " end\(ahead.count == 1 ? "s" : "") higher than SCAR (interval below 0). "
             }
         }
         if let reduced = reducedTokenSCAR(task.experiment.task), let a = task.arms.firstIndex(of: Arm(scheme: reduced, batchSize: base)),
