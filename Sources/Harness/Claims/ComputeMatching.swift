@@ -52,7 +52,7 @@ public enum ComputeMatching {
     /// Token-level SCAR with estimation forced (exact<=0) at `tokenBudget` calls per response;
     /// `nil` where the task has no text unit levels.
     static func reducedTokenSCAR(_ task: SCARTask) -> CreditScheme? {
-        guard let tokens = task.unitLevelSchemes?.tokens, case .shapley(var options) = tokens else { return nil }
+        guard var options = (task.unitLevelSchemes?.tokens.rule as? ShapleyCredit)?.options else { return nil }
         options.exactUpTo = 0
         options.estimator = EstimatorKind.kernelshapUnbiased.rawValue
         options.budget = tokenBudget
