@@ -47,7 +47,9 @@ struct Train: ParsableCommand {
         round(c x B) makes about SCAR's calls per step at batch B (and also draws c times the episodes). \
         The other way, scar(units=tokens;exact<=0;estimator=kernelshap-unbiased;budget=4) holds \
         token-level SCAR to at most 4 calls per response (v(empty), v(N), one coalition and its \
-        complement; exact<=0 so the budget binds on every response).
+        complement; exact<=0 so the budget binds on every response); kernelshap, permutation and owen \
+        need at least n + 1 calls for n tokens (9 at sentiment's 8-word horizon), and a smaller budget \
+        stops the run at the first longer response with a one-line error.
 
         --reward-model URL (sentiment, summarization) puts a reward model served over HTTP (the \
         protocol of `serve-reward`; see the README) in place of VADER or ROUGE-1: it scores the \

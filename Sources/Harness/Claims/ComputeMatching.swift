@@ -20,9 +20,11 @@ import Statistics
 ///   `maximumBatchMultiple` is not matched this way (the report says so).
 /// - **Token-level SCAR at a reduced budget** (tasks with text unit levels: sentiment): SCAR over
 ///   tokens with exact<=0 and `kernelshap-unbiased` (Covert & Lee 2021) at `tokenBudget` = 4 calls
-///   per response, the fewest any estimator admits at token level: v(empty), v(N), one coalition
-///   and its complement (2 calls for a one-token response, 1 for a response without words), so at
-///   most 4 times sparse's calls, trained at batch B. Its stored calls per episode are reported.
+///   per response, the fewest of any estimator whose credits sum to R (PPO checks SCAR's
+///   efficiency every episode; `svarm` admits fewer but is not efficient): v(empty), v(N), one
+///   coalition and its complement (2 calls for a one-token response, 1 for a response without
+///   words), so at most 4 times sparse's calls, trained at batch B. Its stored calls per episode
+///   are reported.
 /// Every cell runs the analysed seeds at the task's default beta and critic, so cells are paired by
 /// seed; cells at batch B with the claims' schemes are the claims' own runs, read back from the
 /// task's store. Per cell: batch, measured calls per episode, final held-out reward, final KL
@@ -34,7 +36,8 @@ public enum ComputeMatching {
     /// The largest batch multiple trained: beyond 10 x B a single run of a one-call scheme costs more
     /// than ten of its runs at B (instruction following's SCAR makes about 47 calls per episode).
     static let maximumBatchMultiple = 10.0
-    /// Reward calls per response of the reduced token-level SCAR (`kernelshap-unbiased`'s minimum).
+    /// Reward calls per response of the reduced token-level SCAR (`kernelshap-unbiased`'s minimum,
+    /// the smallest of the efficient estimators: `kernelshap` and `owen` need n + 1 for n tokens).
     static let tokenBudget = 4
 
     /// Mean reward-model calls per episode of `runs` (each `steps` PPO steps of `batchSize`
@@ -132,8 +135,8 @@ public enum ComputeMatching {
         about SCAR's calls per step. They also get c times the policy samples and the PPO work per step \
         (the same number of Adam updates, each on a larger batch): equal calls, not equal everything. \
         Token-level SCAR is matched the other way: estimation forced (exact<=0) with \
-        kernelshap-unbiased at \(tokenBudget) calls per response, the fewest any token-level estimator \
-        admits (v(empty), v(N), one coalition and its complement), at batch B. Calls per episode are \
+        kernelshap-unbiased at \(tokenBudget) calls per response, the fewest of any estimator whose \
+        credits sum to R (v(empty), v(N), one coalition and its complement), at batch B. Calls per episode are \
         measured from each cell's stored reward calls. Seeds 0..<\(sweepSeeds), shared by every cell, \
         default beta and critic; the last column is SCAR minus the cell in final held-out reward, paired \
         by seed (BCa bootstrap 95% interval). Descriptive effects: not part of the claims' error control.
