@@ -1,13 +1,14 @@
 import Foundation
 
-/// The model's JSON file (`tasks/sentiment/transformer-model.json`) and the training record in it.
+/// The model's JSON file (`tasks/sentiment/transformer-model.json`) and the training record in it;
+/// loading and writing are `StoredSentimentModel`'s.
 ///
 /// The parameters are stored as one base64 string of little-endian IEEE 754 single-precision
 /// floats in `Layout` order (the file stays under 2 MB). A trained model is rounded to Float32
 /// *before* it is evaluated or written (`rounded()`), and Float32 -> Double -> Float32 is exact,
 /// so the model in memory after training and the model loaded from the file give identical
 /// outputs.
-extension TransformerSentimentModel {
+extension TransformerSentimentModel: StoredSentimentModel {
     public static let fileFormat = "creditbench-transformer-sentiment-1"
 
     /// How the stored model was trained and what it scored (ratings scale, see `evaluate`).
@@ -25,13 +26,11 @@ extension TransformerSentimentModel {
         public var heldOut: Evaluation
     }
 
-    public struct LoadError: Error, CustomStringConvertible {
-        public let reason: String
-        public var description: String { "cannot load the transformer sentiment model: \(reason)" }
-    }
+    public static let committedFileName = "transformer-model.json"
+    public static let storedModelName = "transformer sentiment model"
 
-    private struct Stored: Codable {
-        var format: String
+    public struct StoredForm: StoredModelFile {
+        public var format: String
         var shape: Shape
         var vocabulary: [String]
         var parameterCount: Int
@@ -40,57 +39,35 @@ extension TransformerSentimentModel {
         var training: TrainingRecord?
     }
 
-    /// The committed model, `tasks/sentiment/transformer-model.json`.
-    public static func loadCommitted() throws -> TransformerSentimentModel {
-        try load(from: ProjectPaths.taskFile("sentiment", "transformer-model.json"))
-    }
-
-    public static func load(from url: URL) throws -> TransformerSentimentModel {
-        try TransformerSentimentModel(jsonData: Data(contentsOf: url))
-    }
-
-    public init(jsonData: Data) throws {
-        let stored: Stored
-        do {
-            stored = try JSONDecoder().decode(Stored.self, from: jsonData)
-        } catch {
-            throw LoadError(reason: "not a model file (\(error.localizedDescription))")
-        }
-        guard stored.format == Self.fileFormat else {
-            throw LoadError(reason: "format '\(stored.format)' is not \(Self.fileFormat)")
-        }
-        guard stored.shape.isValid else { throw LoadError(reason: "invalid shape \(stored.shape)") }
+    public init(validating stored: StoredForm) throws {
+        guard stored.shape.isValid else { throw Self.loadError("invalid shape \(stored.shape)") }
         guard Array(stored.vocabulary.prefix(3)) == [Self.unknownToken, Self.classToken, Self.maskToken],
               Set(stored.vocabulary).count == stored.vocabulary.count
-        else { throw LoadError(reason: "vocabulary must start with <unk>, [CLS], [MASK] and hold no duplicates") }
+        else { throw Self.loadError("vocabulary must start with <unk>, [CLS], [MASK] and hold no duplicates") }
         let expected = Layout(vocabularySize: stored.vocabulary.count, shape: stored.shape).count
         guard stored.parameterCount == expected, let bytes = Data(base64Encoded: stored.parameters),
               bytes.count == 4 * expected
-        else { throw LoadError(reason: "expected \(expected) Float32 parameters for this shape and vocabulary") }
+        else { throw Self.loadError("expected \(expected) Float32 parameters for this shape and vocabulary") }
         let parameters = (0..<expected).map { i -> Double in
             var bits: UInt32 = 0
             for b in 0..<4 { bits |= UInt32(bytes[bytes.startIndex + 4 * i + b]) << (8 * b) }
             return Double(Float(bitPattern: bits))
         }
-        guard parameters.allSatisfy(\.isFinite) else { throw LoadError(reason: "non-finite parameter") }
+        guard parameters.allSatisfy(\.isFinite) else { throw Self.loadError("non-finite parameter") }
         self.init(vocabulary: stored.vocabulary, shape: stored.shape, parameters: parameters)
         training = stored.training
     }
 
-    /// The file's bytes: sorted keys, so the same model always gives the same file. Parameters
-    /// are written as Float32 (call `rounded()` first for an exact round trip).
-    public func jsonData() throws -> Data {
+    /// The file's form: parameters written as Float32 (call `rounded()` first for an exact round
+    /// trip).
+    public var storedForm: StoredForm {
         var bytes = Data(capacity: 4 * parameters.count)
         for value in parameters {
             let bits = Float(value).bitPattern
             for b in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: bits >> (8 * b))) }
         }
-        let stored = Stored(format: Self.fileFormat, shape: shape, vocabulary: vocabulary,
-                            parameterCount: parameters.count, parameters: bytes.base64EncodedString(),
-                            training: training)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(stored)
+        return StoredForm(format: Self.fileFormat, shape: shape, vocabulary: vocabulary,
+                          parameterCount: parameters.count, parameters: bytes.base64EncodedString(), training: training)
     }
 
     /// The same model with every parameter rounded to the nearest Float32.
