@@ -63,11 +63,11 @@ public struct SchemeCheckBoard: Codable, Equatable, Sendable {
         return known.flatMap { task in cells.filter { $0.task == task } }
     }
 
-    /// Whether `scheme` can train on `task`: ABC needs sentiment's attention model (as `train`
-    /// says), a unit-game scheme units of the task's kind (text units on a text task, actions on an
+    /// Whether `scheme` can train on `task`: ABC needs a sentiment task's attention model (as
+    /// `train` says), a unit-game scheme units of the task's kind (text units on a text task, actions on an
     /// action task: `SCARTask.creditDefaults`); sparse, scaled sparse and uniform apply everywhere.
     public static func applies(_ scheme: CreditScheme, to task: SCARTask) -> Bool {
-        if scheme.needsAttention { return task == .sentiment }
+        if scheme.needsAttention { return task.sentimentReward != nil }
         guard let units = scheme.units else { return true }
         return (units == .actions) == (task.creditDefaults.units == .actions)
     }

@@ -9,7 +9,8 @@ struct Reproduce: ParsableCommand {
         Runs, in order: the estimator comparison (`compare`, quick or full size) into <output>/estimators, then \
         the claim checks into <output>/claims (efficiency of the credit, policy invariance on an exactly solved \
         token MDP, the SCAR learning claims from PPO runs with sparse, ABC and SCAR credit on sentiment \
-        control, extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with seed-paired effects and bootstrap intervals, \
+        control (VADER reward; and under the learned transformer reward, the sentiment-transformer task, where ABC \
+        uses the reward model's own attention), extractive summarization and instruction following, ShapE's closed form and ShapE-GRPO against GRPO on MovieLens), with seed-paired effects and bootstrap intervals, \
         censored times by restricted mean, decision rules that control both errors with stated margins, and Holm \
         across claims; then the fair-comparison runs (a beta sweep of sparse and SCAR at 1/2, 1, 2 and 4 times each \
         task's default beta, 3 seeds quick and 10 full (--sweep-seeds), giving the reward-KL frontier plots \
@@ -17,7 +18,9 @@ struct Reproduce: ParsableCommand {
         sentiment the credit controls: sparse with the prompt baseline and the prompt-aware critic, with the \
         claims' seeds); then the comparisons at equal reward-model calls (sparse and ABC at round(c x B) \
         episodes per step, c SCAR's calls per episode on two pilot seeds that are not analysed, and \
-        token-level SCAR held to 4 calls per response; --sweep-seeds seeds); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
+        token-level SCAR held to 4 calls per response; --sweep-seeds seeds); the partial-text report \
+        (<output>/claims/partial_texts.md: how VADER and the transformer score SCAR's coalitions, by removal and \
+        by blank mask, against full texts); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
         are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \
@@ -70,7 +73,7 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the SCAR learning runs (claims C3-C6b then read 'not measured in this run').")
     var skipScar = false
 
-    @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions"))
+    @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions,sentiment-transformer"))
     var scarTasks: String = SCARTask.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: ArgumentHelp("Run shard I of N (I in 0..<N) of the estimator comparison's instances and of the learning runs, each into its own files under the output folder (a rerun skips what the shard finished); no claims. Then --merge-shards N.", valueName: "I/N"))

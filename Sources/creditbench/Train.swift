@@ -12,24 +12,25 @@ struct Train: ParsableCommand {
         abstract: "Train one policy by PPO under one credit scheme and write its learning curve.",
         discussion: """
         The learners of `reproduce`, one run at a time, with every credit setting open: sentiment \
-        control (a GRU word model fitted to movie-review snippets continues a prompt; VADER, or with \
-        --model transformer the learned transformer classifier, scores prompt + response; KL penalty \
-        to the fitted model), extractive summarization (ROUGE-1 F of up \
+        control (a GRU word model fitted to movie-review snippets continues a prompt; VADER scores \
+        prompt + response; KL penalty to the fitted model), the same under the learned transformer \
+        classifier (task sentiment-transformer; --task sentiment --model transformer is an alias of it, \
+        the same run), extractive summarization (ROUGE-1 F of up \
         to 3 BBC sentences) and instruction following (IFEval checks of a response built from actions).
 
         Schemes, in the one spelling of the curve files, claims and plots: sparse (R on the last step), \
         sparse*F (F R there), sparse(baseline=prompt) (v(empty)/T per step plus R - v(empty) on the \
         last, v(empty) the reward of the prompt alone: SCAR's baseline term without credit), uniform (R/T per step), loo(units=U) (leave-one-out, not efficient), \
-        abc(b=B) (attention credit, sentiment only; b = 0.8 when left out; with --model transformer \
+        abc(b=B) (attention credit, sentiment tasks only; b = 0.8 when left out; on sentiment-transformer \
         the reward model's own last-layer attention from its [CLS] token, as in Chan et al. 2024; \
         with VADER, which has no attention, a separately trained attention model's weights, a proxy), \
         and scar(units=U;alpha=A;exact<=N;estimator=E;budget=B;missing=M) (SCAR: alpha times the \
         Shapley credit of the units plus (1 - alpha) sparse; exact for at most N units, else \
         estimator E at B reward calls per response; missing=mask replaces each run of missing units \
-        by one [MASK] instead of removing them, SCAR's blank-mask variant, sentiment only). Keys left out take the task's defaults, which --units, --estimator, \
+        by one [MASK] instead of removing them, SCAR's blank-mask variant, sentiment tasks only). Keys left out take the task's defaults, which --units, --estimator, \
         --budget and --exact-up-to change: sentiment units=spans:12;alpha=1;exact<=10;estimator=owen;budget=500, \
         the other tasks units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64. Units: tokens, \
-        spans:K or sentences for sentiment; actions (the episode's) for the other tasks.
+        spans:K or sentences for the sentiment tasks; actions (the episode's) for the other tasks.
 
         Shows progress per PPO step on standard error; at the end writes one CSV row per step (step, \
         mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds, exact_kl; mean_reward is the \
@@ -61,7 +62,7 @@ struct Train: ParsableCommand {
           creditbench train --task sentiment --scheme 'scar(units=spans:12)' --steps 100 --output scar.csv
           creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
           creditbench train --task sentiment --scheme 'sparse(baseline=prompt)' --critic prompt-aware --kl-coefficient 0.1
-          creditbench train --task sentiment --model transformer --scheme 'scar(units=tokens;missing=mask)'
+          creditbench train --task sentiment-transformer --scheme 'scar(units=tokens;missing=mask)'
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task sentiment --scheme sparse --steps 300 --batch 91
           creditbench train --task sentiment --scheme 'scar(units=tokens;exact<=0;estimator=kernelshap-unbiased;budget=4)' --steps 300
@@ -88,8 +89,8 @@ struct Train: ParsableCommand {
     @Option(help: "SCAR's default largest unit count enumerated exactly (default: 10 sentiment, 6 the action tasks).")
     var exactUpTo: Int?
 
-    @Option(help: "Sentiment reward model: vader (rule-based; ABC's attention is a separate model's, a proxy) or transformer (the committed learned classifier: reward, SCAR's v(S) and ABC's attention).")
-    var model: SentimentReward = .vader
+    @Option(help: "Sentiment reward model: vader (task sentiment's; rule-based, ABC's attention is a separate model's, a proxy) or transformer (task sentiment-transformer's: the committed learned classifier gives the reward, SCAR's v(S) and ABC's attention; --task sentiment --model transformer is an alias of --task sentiment-transformer). Default: the task's.")
+    var model: SentimentReward?
 
     @Option(help: "Sentiment policy: gru or contextWindow.")
     var policy: SentimentRLExperiment.Configuration.Policy = .gru
@@ -118,7 +119,12 @@ struct Train: ParsableCommand {
     @OptionGroup(title: "Reward model over HTTP (sentiment, summarization)")
     var http: HTTPRewardOptions
 
+    /// The task trained: `--task`, except that `--task sentiment --model transformer` is the
+    /// `sentiment-transformer` task (the same learner it always trained).
+    var learningTask: SCARTask { task == .sentiment && model == .transformer ? .sentimentTransformer : task }
+
     func validate() throws {
+        let task = learningTask
         if http.url != nil, !(TaskRegistry.task(named: task.rawValue)?.acceptsRemoteRewardModel ?? false) {
             let accepting = TaskRegistry.namesAcceptingRemoteRewardModels
             throw ValidationError("--reward-model applies to the \(accepting.joined(separator: " and ")) tasks; \(task.rawValue) keeps its own reward model")
@@ -143,20 +149,23 @@ struct Train: ParsableCommand {
                 throw ValidationError("\(options.estimator) needs coarser units to group by; the \(task.rawValue) task's units are actions")
             }
         }
-        if critic == .promptAware, task != .sentiment {
+        if critic == .promptAware, task.sentimentReward == nil {
             throw ValidationError("--critic prompt-aware is a sentiment option; the \(task.rawValue) task's value head reads its state features")
         }
-        if task != .sentiment, model != .vader {
+        if let model, let own = task.sentimentReward, model != own {
+            throw ValidationError("the \(task.rawValue) task's reward is \(own.rawValue); for \(model.rawValue) use --task \(SCARTask.allCases.first { $0.sentimentReward == model }?.rawValue ?? "sentiment")")
+        }
+        if model != nil, task.sentimentReward == nil {
             throw ValidationError("--model chooses the sentiment reward; the \(task.rawValue) task has its own")
         }
-        if http.url != nil, model != .vader {
+        if http.url != nil, model != nil {
             throw ValidationError("--model and --reward-model both choose the reward; give one")
         }
         if let options = (credit.rule as? ShapleyCredit)?.options, options.masksMissingUnits, options.units == .actions {
             throw ValidationError("missing=mask blanks missing text units; the \(task.rawValue) task's units are actions")
         }
-        if credit.needsAttention, task != .sentiment {
-            throw ValidationError("abc needs an attention model over the text; only the sentiment task has one")
+        if credit.needsAttention, task.sentimentReward == nil {
+            throw ValidationError("abc needs an attention model over the text; only the sentiment tasks have one")
         }
     }
 
@@ -171,7 +180,7 @@ struct Train: ParsableCommand {
     /// The scheme, its missing keys taken from the task's defaults as --units, --estimator,
     /// --budget and --exact-up-to change them.
     func credit() throws -> CreditScheme {
-        var defaults = task.creditDefaults
+        var defaults = learningTask.creditDefaults
         if let units {
             guard let parsed = CreditUnits(parsing: units) else {
                 throw ValidationError("unknown --units '\(units)'; expected tokens, spans, spans:K, sentences or actions")
@@ -215,13 +224,14 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        let task = learningTask
         let credit = try credit()
         let pool = try http.pool()
         let progress = ProgressBar(total: steps, label: "\(task.rawValue) \(credit) PPO steps")
         let curve: LearningCurve, reference: Double
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
-            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: model, reward: reward, critic: critic))
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward, critic: critic))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
         } catch {
@@ -236,13 +246,13 @@ struct Train: ParsableCommand {
         }
         let tail = curve.points.suffix(10)
         print(try JSONOutput.string(Summary(
-            task: task.rawValue, rewardModel: task == .sentiment && pool == nil ? model.rawValue : nil, scheme: credit.description, units: credit.units?.description ?? "none",
+            task: task.rawValue, rewardModel: pool == nil ? task.sentimentReward?.rawValue : nil, scheme: credit.description, units: credit.units?.description ?? "none",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
             finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,
             finalMeanKL: tail.reduce(0) { $0 + $1.meanKL } / Double(tail.count),
             finalExactKL: tail.reduce(0) { $0 + $1.meanExactKL } / Double(tail.count),
-            critic: task == .sentiment ? critic.rawValue : "state-features",
+            critic: task.sentimentReward != nil ? critic.rawValue : "state-features",
             textsSent: pool?.textsSent)))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Harness
 import Learning
 import Shapley
 import Statistics
@@ -252,14 +253,13 @@ struct SentimentModelReport: ParsableCommand {
     func run() throws {
         var report = ""
         /// Prints a line and keeps it for --output.
-        func emit(_ line: String) {
-            print(line)
-            report += line + "\n"
+        func emit(_ line: String, terminator: String = "\n") {
+            print(line, terminator: terminator)
+            report += line + terminator
         }
         let transformer = try transformerModel()
-        let snippets = try SentimentSnippets.load("movieReviewSnippets")
-        let heldOut = AttentionSentimentModel.split(snippets, seed: 2025).test
-        emit("## Held-out agreement (\(heldOut.count) snippets, seed 2025)\n")
+        let heldOut = try PartialTextsDocument.heldOutSnippets()
+        emit("## Held-out agreement (\(heldOut.count) snippets, seed \(PartialTextsDocument.splitSeed))\n")
         emit("| model | Pearson r | sign accuracy | MSE (rating scale) |\n|---|---|---|---|")
         for (name, e) in try Self.heldOutEvaluations(heldOut, transformer: transformer) {
             emit("| \(name) | \(String(format: "%.3f", e.pearson)) | \(String(format: "%.3f", e.signAccuracy)) (n \(e.signCount)) | \(String(format: "%.3f", e.meanSquaredError)) |")
@@ -317,33 +317,9 @@ struct SentimentModelReport: ParsableCommand {
         configuration.coalitionsPerText = coalitions
         configuration.seed = seed
         let reportTexts = SentimentPartialTextReport.texts(from: heldOut, configuration: configuration)
-        let models = try Self.models(Which.allCases, transformer: transformer).map(\.1)
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        func emitTable(_ title: String, _ rows: [SentimentPartialTextReport.Row]) {
-            emit("""
-
-                ## \(title)
-
-                | model | completion | v(N) q05 / median / q95 | v(S) q05 / median / q95 | mean v(empty) | v(S) outside [min, max] v(N) | outside [q05, q95] v(N) | mean abs(v(S) - v(N)) / sd v(N) |
-                |---|---|---|---|---|---|---|---|
-                """)
-            for row in rows {
-                let fq = row.full.quantiles, cq = row.coalitions.quantiles
-                emit("| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | " +
-                     "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |")
-            }
-        }
-        emitTable("Partial texts (\(reportTexts.count) held-out texts of \(configuration.minTokens)-\(configuration.maxTokens) tokens, "
-                  + "\(coalitions) token coalitions each, seed \(seed))",
-                  try SentimentPartialTextReport.run(models: models, texts: reportTexts, configuration: configuration))
-        if responses > 0 {
-            // What SCAR meets on the RL task: pi_ref's responses, the prompt always kept.
-            let sampled = try SentimentRLExperiment().referenceResponses(count: responses, seed: seed).filter { !$0.wordRanges.isEmpty }
-            emitTable("Partial responses (\(sampled.count) responses of pi_ref to the RL task's held-out prompts, seed \(seed); "
-                      + "players: the response's tokens, the prompt always kept; v(N): the full prompt + response; \(coalitions) coalitions each)",
-                      try SentimentPartialTextReport.run(models: models, texts: sampled.map(\.response), prompts: sampled.map(\.prompt),
-                                                         configuration: configuration))
-        }
+        emit("\n" + (try PartialTextsDocument(models: try Self.models(Which.allCases, transformer: transformer).map(\.1),
+                                         heldOut: heldOut, responses: responses, configuration: configuration)).markdown, terminator: "")
         // How peaked the attention ABC would use is: 1 - entropy / log T (0 = uniform, 1 = one token).
         emit("\nAttention peakedness over the same texts, mean of 1 - H(w) / log T (0 uniform, 1 all on one token); mean max weight x T:")
         let perLayer = (0..<transformer.shape.layers).map { layer in

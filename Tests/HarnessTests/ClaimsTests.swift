@@ -296,12 +296,14 @@ struct ClaimsTests {
             experiments: experiments,
             store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv")) },
             seeds: 8, stream: RandomStream(seed: 9))
-        #expect(runs[.sentiment]?.count == 48 && runs[.summarization]?.count == 24 && runs[.instructions]?.count == 24)
+        #expect(runs[.sentiment]?.count == 48 && runs[.summarization]?.count == 24 && runs[.instructions]?.count == 24
+                && runs[.sentimentTransformer]?.count == 56)
         try ClaimReport.adjust(&claims)
         let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
         let (c3, c4, c5) = (byID["C3"]!, byID["C4"]!, byID["C5"]!)
-        // C4: area and steps vs sparse per task, and vs ABC on sentiment.
-        let baselines: [(SCARTask, [CreditScheme])] = [(.sentiment, [.sparse, .abc]), (.summarization, [.sparse]), (.instructions, [.sparse])]
+        // C4: area and steps vs sparse per task, and vs ABC on the sentiment tasks (b = 0.8 on VADER, 0.5 on the transformer).
+        let baselines: [(SCARTask, [CreditScheme])] = [(.sentiment, [.sparse, .abc]), (.summarization, [.sparse]), (.instructions, [.sparse]),
+                                                       (.sentimentTransformer, [.sparse, .attention(mix: 0.5)])]
         #expect(c4.tests.map(\.comparison.label) == baselines.flatMap { task, baselines in
             baselines.flatMap { ["\(task.scar) vs \($0), area under the curve (\(task.rawValue))", "\(task.scar) vs \($0), steps to threshold (\(task.rawValue))"] } })
         #expect(c4.tests.allSatisfy { $0.comparison.design == ($0.comparison.label.contains("steps") ? .restrictedMean : .paired) })
@@ -309,7 +311,7 @@ struct ClaimsTests {
         // The same comparison (final reward vs sparse) in C3 and C5: one effect, one interval.
         let sharedC5 = c5.tests.first { $0.comparison.label == "\(SCARTask.sentiment.scar) vs sparse, final reward (sentiment)" }!
         #expect(c3.tests[0].comparison == sharedC5.comparison && c3.tests[0].rule == .equivalence && sharedC5.rule == .superiority)
-        #expect(c5.tests.count == 7)
+        #expect(c5.tests.count == 10)
         // Sparse (rate 0.05) still rises about 0.15 over a further 60 steps: more than the margin 0.05.
         #expect(c3.verdict == .notAtConvergence && c3.decision == nil && c3.notAtConvergence!.contains("sparse"))
         #expect(byID["C6a"]!.verdict == .supported && byID["C6a"]!.exactChecks[0].measured == 0.1)

@@ -6,6 +6,7 @@ public enum TaskRegistry {
         SummarizationBenchmark(),
         InstructionsBenchmark(),
         RecommendationBenchmark(),
+        SentimentTransformerBenchmark(),
     ]
 
     public static var names: [String] { tasks.map(\.name) }

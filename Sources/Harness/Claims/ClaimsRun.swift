@@ -58,12 +58,13 @@ public struct ClaimsSettings: Sendable {
     /// What bounds this run's scale, for paper-check.md (sizes from these settings).
     var limits: [String] {
         let (sentimentSteps, sentimentBatch) = scarSize(.sentiment)
+        let (transformerSteps, transformerBatch) = scarSize(.sentimentTransformer)
         let (summarySteps, summaryBatch) = scarSize(.summarization)
         let (instructionSteps, instructionBatch) = scarSize(.instructions)
         return [
             "Models. The papers fine-tune GPT-2 and LLaMA-size language models; here sentiment control uses a one-layer GRU (d = 32, H = 32) over a 300-word vocabulary that continues 2-4-word prompts for at most 8 words, and summarization and instruction following use log-linear policies that choose among given sentences and actions (at most 3 and 24 steps). Sparse credit is a milder handicap over such short horizons than over hundreds of tokens.",
-            "Reward models. VADER (a lexicon) stands in for a learned sentiment classifier, ROUGE-1 F against the BBC extractive reference for a summarization reward model, and Google's rule-based IFEval checks for an instruction-following reward model. ABC here is a proxy: it redistributes with a separately trained attention model's weights while the reward is VADER, not with the reward model's own attention as Chan et al. (2024) do (true ABC, on the learned transformer reward: `creditbench train --task sentiment --model transformer --scheme 'abc(b=0.5)'`); no attention model exists for ROUGE or IFEval, so ABC is compared on sentiment only.",
-            "Compute. Two CPU cores: \(seeds) seeds per scheme; sentiment \(sentimentSteps) PPO steps of \(sentimentBatch) episodes, summarization \(summarySteps) x \(summaryBatch), instruction following \(instructionSteps) x \(instructionBatch). Final rewards are held-out evaluations of the last policy, not converged optima.",
+            "Reward models. VADER (a lexicon) stands in for a learned sentiment classifier, ROUGE-1 F against the BBC extractive reference for a summarization reward model, and Google's rule-based IFEval checks for an instruction-following reward model. On the VADER task ABC is a proxy: it redistributes with a separately trained attention model's weights, not with the reward model's own attention as Chan et al. (2024) do; the sentiment-transformer task (a small learned transformer classifier as the reward, still far from the papers' reward models) runs true ABC from that model's [CLS] attention; no attention model exists for ROUGE or IFEval, so ABC is compared on the sentiment tasks only. Whether the reward models score SCAR's partial texts sensibly: `claims/partial_texts.md`.",
+            "Compute. Two CPU cores: \(seeds) seeds per scheme; sentiment \(sentimentSteps) PPO steps of \(sentimentBatch) episodes (\(transformerSteps) x \(transformerBatch) under the transformer reward), summarization \(summarySteps) x \(summaryBatch), instruction following \(instructionSteps) x \(instructionBatch). Final rewards are held-out evaluations of the last policy, not converged optima.",
             "Statistics. Verdicts control both errors at alpha = 0.05 (see the header); margins are stated fractions of quantities that do not depend on the compared groups (5% of the gap from the untrained policy to the attainable maximum, 5% of the run length); the fraction is a judgement, so every verdict is also shown at half and double the margin.",
         ]
     }
@@ -80,7 +81,7 @@ public struct ClaimsSettings: Sendable {
 /// the comparisons at equal reward-model calls (`ComputeMatching`),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
-/// `.svg`; then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
+/// `.svg`, `partial_texts.md` (`PartialTextsDocument`); then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
 /// not run (their comparisons are missing; a claim with none reads "not measured"). Progress goes
 /// to standard error.
 ///
@@ -161,10 +162,15 @@ public enum ClaimsRun {
                                      schemes: SetCredit.allCases.map(\.rawValue))
             .render(to: folder.appendingPathComponent("shape_grpo_curves"))
 
+        note("partial texts: the sentiment reward models on SCAR's coalitions")
+        let partialTexts = try PartialTextsDocument(models: PartialTextsDocument.sentimentRewardModels(),
+                                                    heldOut: PartialTextsDocument.heldOutSnippets(), responses: 300)
+        try partialTexts.markdown.write(to: folder.appendingPathComponent("partial_texts.md"), atomically: true, encoding: .utf8)
+
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
         try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits,
-                                        sections: [fair, matched].compactMap { $0 })
+                                        sections: [fair, matched].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }

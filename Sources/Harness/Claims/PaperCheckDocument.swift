@@ -16,7 +16,7 @@ public enum PaperCheckDocument {
 
     /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts;
     /// `sections`: markdown appended after the claims (the matched-KL, control and equal-calls analyses:
-    /// descriptive effects, outside the claims' error control).
+    /// descriptive effects, outside the claims' error control; the partial-text summary).
     public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = [], sections: [String] = []) -> String {
         var out = """
         # Paper check: SCAR and ShapE-GRPO, claim by claim

@@ -26,12 +26,15 @@ public struct SCARTask: RawRepresentable, CaseIterable, Hashable, Sendable {
     /// PPO steps and episodes per step of the quick and of the full run (`ClaimsSettings.scarSize`).
     let quickSize: (steps: Int, batchSize: Int)
     let fullSize: (steps: Int, batchSize: Int)
+    /// The built-in sentiment reward the task trains on (`train --model` and ABC apply where it is
+    /// set); `nil` for a task whose policy chooses actions.
+    public let sentimentReward: SentimentReward?
     /// Loads the task's data and builds its learner.
     let makeLearner: @Sendable (LearnerOptions) throws -> any SCARLearner
 
     init(name: String, title: String, creditDefaults: ShapleyCreditOptions, schemes: [CreditScheme], denseBaselines: [CreditScheme],
          unitLevelSchemes: (tokens: CreditScheme, sentences: CreditScheme)? = nil, attainable: (value: Double, basis: String),
-         quickSize: (steps: Int, batchSize: Int), fullSize: (steps: Int, batchSize: Int),
+         quickSize: (steps: Int, batchSize: Int), fullSize: (steps: Int, batchSize: Int), sentimentReward: SentimentReward? = nil,
          makeLearner: @escaping @Sendable (LearnerOptions) throws -> any SCARLearner) {
         rawValue = name
         self.title = title
@@ -42,6 +45,7 @@ public struct SCARTask: RawRepresentable, CaseIterable, Hashable, Sendable {
         self.attainable = attainable
         self.quickSize = quickSize
         self.fullSize = fullSize
+        self.sentimentReward = sentimentReward
         self.makeLearner = makeLearner
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Shapley
 import Statistics
 
@@ -63,6 +64,24 @@ public enum SentimentPartialTextReport {
         public var outsideFullCentral90: Double
         /// Mean |v(S) - v(N)| over coalitions, divided by the standard deviation of v(N).
         public var meanGapToFullInFullSD: Double
+    }
+
+    /// `rows` as a markdown section headed `title`: per row the q05 / median / q95 of v(N) and of
+    /// v(S), mean v(empty), the fractions outside [min, max] and [q05, q95] of v(N), and the mean
+    /// gap in sd of v(N).
+    public static func markdown(title: String, rows: [Row]) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        return """
+            ## \(title)
+
+            | model | completion | v(N) q05 / median / q95 | v(S) q05 / median / q95 | mean v(empty) | v(S) outside [min, max] v(N) | outside [q05, q95] v(N) | mean abs(v(S) - v(N)) / sd v(N) |
+            |---|---|---|---|---|---|---|---|
+
+            """ + rows.map { row in
+                let fq = row.full.quantiles, cq = row.coalitions.quantiles
+                return "| \(row.model) | \(row.completion) | \(f(fq[1])) / \(f(fq[3])) / \(f(fq[5])) | \(f(cq[1])) / \(f(cq[3])) / \(f(cq[5])) | "
+                    + "\(f(row.empty)) | \(f(row.outsideFullRange)) | \(f(row.outsideFullCentral90)) | \(f(row.meanGapToFullInFullSD)) |\n"
+            }.joined()
     }
 
     /// The texts the report uses: `configuration.texts` of `snippets` (in order) whose token

@@ -9,7 +9,8 @@ import Tasks
 ///   (spans of at most 3 tokens), under each model (`sentiment-vader`, `sentiment-learned`); the
 ///   large tier adds snippets of 20 to 40 tokens (`sentiment-vader-large`, `sentiment-learned-large`);
 /// - learning: sentiment control (`SentimentRLExperiment`, a GRU word policy continuing review
-///   prompts, VADER reward, KL to the fitted pi_ref).
+///   prompts, VADER reward unless `LearnerOptions.sentimentReward` says otherwise, KL to the
+///   fitted pi_ref); the transformer reward is the `sentiment-transformer` task.
 struct SentimentBenchmark: BenchmarkTask {
     let name = "sentiment"
     let explainUsage = "--text T [--model vader|learned | --reward-model URL]"
@@ -35,17 +36,18 @@ struct SentimentBenchmark: BenchmarkTask {
     func comparisonInstances(perTask count: Int, random: RandomStream) throws -> [ComparisonInstance] {
         try Self.models.flatMap { model in
             let reward = try model.load()
-            return try instances(task: "sentiment-\(model.name)", model: { _ in reward }, count: count, random: random)
+            return try Self.instances(task: "sentiment-\(model.name)", model: { _ in reward }, count: count, random: random)
         }
     }
 
     func comparisonInstances(rewardName: String, model: (_ reference: String?) throws -> any TextRewardModel,
                              perTask count: Int, random: RandomStream) throws -> [ComparisonInstance] {
-        try instances(task: "sentiment-\(rewardName)", model: { _ in try model(nil) }, count: count, random: random)
+        try Self.instances(task: "sentiment-\(rewardName)", model: { _ in try model(nil) }, count: count, random: random)
     }
 
-    /// Snippets at token level, then at spans of at most 3 tokens.
-    private func instances(task: String, model: (String) throws -> any TextRewardModel, count: Int,
+    /// Snippets at token level, then at spans of at most 3 tokens (also the
+    /// `sentiment-transformer` task's games).
+    static func instances(task: String, model: (String) throws -> any TextRewardModel, count: Int,
                            random: RandomStream) throws -> [ComparisonInstance] {
         let snippets = try SentimentSnippets.load("movieReviewSnippets").map { ($0.id, $0.text) }
         return try [UnitLevel.tokens, .spans(maxTokens: 3)].flatMap { level in
@@ -63,12 +65,16 @@ struct SentimentBenchmark: BenchmarkTask {
         }
     }
 
-    var explainExample: ExplainRequest {
+    /// "The movie was not good, but the acting was great!" at token level (also the
+    /// `sentiment-transformer` task's example).
+    static var example: ExplainRequest {
         var request = ExplainRequest()
         request.text = "The movie was not good, but the acting was great!"
         request.units = "tokens"
         return request
     }
+
+    var explainExample: ExplainRequest { Self.example }
 
     var learning: SCARTask? { .sentiment }
 }
@@ -81,12 +87,17 @@ extension SCARTask {
         name: "sentiment", title: "Sentiment control: held-out VADER reward of the prompt + response",
         creditDefaults: .text,
         schemes: [.sparse, .scaledSparse(factor: 2), .abc]
-            + [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map(sentimentSCAR),
+            + [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map { sentimentSCAR($0) },
         denseBaselines: [.abc], unitLevelSchemes: (sentimentSCAR(.tokens), sentimentSCAR(.sentences)),
         attainable: (1, "VADER's compound score is at most 1"),
-        quickSize: (60, 16), fullSize: (300, 32),
+        quickSize: (60, 16), fullSize: (300, 32), sentimentReward: .vader,
         makeLearner: { try SentimentRLAdapter($0) })
 
-    /// SCAR with the sentiment defaults at `level`.
-    static func sentimentSCAR(_ level: UnitLevel) -> CreditScheme { .shapley(ShapleyCreditOptions.text.with(units: .text(level))) }
+    /// SCAR with the sentiment defaults at `level`, missing units removed or (`masksMissingUnits`)
+    /// blanked.
+    static func sentimentSCAR(_ level: UnitLevel, masksMissingUnits: Bool = false) -> CreditScheme {
+        var options = ShapleyCreditOptions.text.with(units: .text(level))
+        options.masksMissingUnits = masksMissingUnits
+        return .shapley(options)
+    }
 }
