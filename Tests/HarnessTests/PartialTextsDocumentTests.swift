@@ -42,7 +42,8 @@ import Tasks
 
         let summary = document.summary(file: "claims/partial_texts.md")
         #expect(summary.contains("On 3 held-out movie-review snippets, 4 token coalitions each"))
-        #expect(summary.contains("hand 0.0% by removal and 100.0% with the blank mask"))
+        #expect(summary.contains("the full texts' scores: hand 0.0% by removal and 100.0% with the blank mask;"))
+        #expect(summary.contains("full texts): hand 0.0% by removal and 100.0% with the blank mask."))
         #expect(summary.contains("`claims/partial_texts.md`"))
         #expect(document.markdown.contains("| hand | removal | ") && document.markdown.contains("| hand | mask | "))
         #expect(document.markdown.contains("| 0.000 | 0.000 | ") && document.markdown.contains("| 5.000 | 1.000 | 1.000 | "))

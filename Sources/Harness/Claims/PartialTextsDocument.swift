@@ -64,24 +64,29 @@ public struct PartialTextsDocument {
     }
 
     /// The paper-check.md section: per model, the fraction of coalitions scored outside the range
-    /// of full texts, by removal and by blank mask (on pi_ref's responses when there are any, else
+    /// of full texts and outside their central 90%, by removal and by blank mask (on pi_ref's responses when there are any, else
     /// on the held-out snippets), and where the tables are (`file`).
     public func summary(file: String) -> String {
         let (what, rows) = responses.map { ("\($0.count) responses of pi_ref (the prompt always kept)", $0.rows) }
             ?? ("\(texts.count) held-out movie-review snippets", texts.rows)
         func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
         let models = rows.map(\.model).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let perModel = models.map { model in
-            let of = { (completion: String) in rows.first { $0.model == model && $0.completion == completion }.map { percent($0.outsideFullRange) } ?? "n/a" }
-            return "\(model) \(of("removal")) by removal and \(of("mask")) with the blank mask"
+        func shares(_ share: (SentimentPartialTextReport.Row) -> Double) -> String {
+            models.map { model in
+                let cells = ["removal", "mask"].map { completion in
+                    rows.first { $0.model == model && $0.completion == completion }.map { percent(share($0)) } ?? "n/a"
+                }
+                return "\(model) \(cells[0]) by removal and \(cells[1]) with the blank mask"
+            }.joined(separator: "; ")
         }
         return """
             ## Partial texts: do the reward models score SCAR's coalitions sensibly?
 
-            SCAR's v(S) asks the reward model about texts with units missing, which it never saw in \
-            training. On \(what), \(configuration.coalitionsPerText) token coalitions each, the share of \
-            coalition scores outside the range [min, max] of the full texts' scores: \
-            \(perModel.joined(separator: "; ")). Distributions, mean v(empty) and the held-out snippets: `\(file)`.
+            SCAR's v(S) asks the reward model to score texts with units missing. On \(what), \
+            \(configuration.coalitionsPerText) token coalitions each, the share of coalition scores outside \
+            the range [min, max] of the full texts' scores: \(shares(\.outsideFullRange)); outside their \
+            central 90% [q05, q95] (about 10% if coalitions scored like full texts): \(shares(\.outsideFullCentral90)). \
+            Distributions, mean v(empty) and the held-out snippets: `\(file)`.
 
             """
     }
