@@ -9,8 +9,9 @@ public struct LearnerOptions {
     public var ppo: (PPOSettings) -> PPOSettings
     /// The word policy (sentiment); tasks whose policy chooses actions ignore it.
     public var wordPolicy: SentimentRLExperiment.Configuration.Policy
-    /// The built-in sentiment reward model and ABC's attention (`SentimentReward`; sentiment only,
-    /// the other tasks ignore it).
+    /// The built-in sentiment reward model and ABC's attention (`SentimentReward`), read by the
+    /// sentiment task; sentiment-transformer always trains on the transformer, the other tasks
+    /// ignore it.
     public var sentimentReward: SentimentReward
     /// A reward model in place of the task's own (e.g. one behind HTTP): its name, which goes
     /// into the stored runs' key, and a factory given the reference the task sends along (`nil`

@@ -31,12 +31,12 @@ extension SCARRunner {
 /// - C3 (invariance in practice): SCAR's final reward is equivalent to sparse RLHF's (TOST, per
 ///   task); decided only where SCAR's and sparse's runs pass the `PlateauCheck` with the reward
 ///   margin as tolerance, "not at convergence" otherwise;
-/// - C4 (faster convergence): SCAR beats sparse (and ABC on sentiment) on area under the curve
+/// - C4 (faster convergence): SCAR beats sparse (and ABC on the sentiment tasks, `denseBaselines`) on area under the curve
 ///   (superiority) and on time to the data-defined threshold (`CurveMetrics.threshold`, restricted
 ///   mean time with censoring, superiority), per task;
 /// - C5 (higher final reward): SCAR beats sparse, sparse with the reward doubled and ABC on
-///   sentiment (superiority), per task;
-/// - C6a/C6b (granularity, sentiment only): span-level (C6a) and sentence-level (C6b) SCAR are
+///   the sentiment tasks (superiority), per task;
+/// - C6a/C6b (granularity, tasks with `unitLevelSchemes`: sentiment): span-level (C6a) and sentence-level (C6b) SCAR are
 ///   non-inferior to token level on final reward and on area, at the measured cost ratio in
 ///   reward-model calls (an exact check that the ratio is below 1).
 public enum SCARLearningClaims {
