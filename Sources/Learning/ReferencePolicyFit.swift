@@ -39,6 +39,14 @@ enum ReferencePolicyFit {
         }
     }
 
+    /// `sequences` with only their first `count` steps scored (later steps still read as context).
+    static func firstSteps(_ sequences: [WordSequence], count: Int) -> [WordSequence] {
+        sequences.map { sequence in
+            WordSequence(prompt: sequence.prompt, actions: sequence.actions,
+                         scored: sequence.scored.enumerated().map { t, scored in scored && t < count })
+        }
+    }
+
     /// L over `sequences` (no gradient).
     static func negativeLogLikelihood(_ policy: some WordPolicy, sequences: [WordSequence]) -> Double {
         let logProbabilities = policy.logProbabilities(sequences)

@@ -104,6 +104,12 @@ public struct SentimentRLExperiment: Sendable {
     let reference: any WordPolicy
     /// Mean negative log-likelihood per scored step of pi_ref on the held-out snippets.
     public let referenceHeldOutLoss: Double
+    /// The same over the first `horizon` steps of each held-out continuation only (the steps a
+    /// response of at most T words can reach; `ReferencePolicyFit.firstSteps`).
+    public let referenceHeldOutLossWithinHorizon: Double
+    /// Words after the prompt in each training snippet pi_ref is fitted to (`<eos>` not counted):
+    /// how often a response of at most T words cuts pi_ref's text short.
+    public let referenceContinuationLengths: [Int]
     let prompts: [Prompt]
     /// The sequence reward model R (`configuration.reward`'s unless another was given).
     let reward: any TextRewardModel & Sendable
@@ -141,8 +147,11 @@ public struct SentimentRLExperiment: Sendable {
             start, sequences: sequences, epochs: configuration.referenceEpochs,
             minibatchSize: configuration.referenceMinibatchSize, learningRate: configuration.referenceLearningRate,
             random: random.substream(1))
-        referenceHeldOutLoss = ReferencePolicyFit.negativeLogLikelihood(
-            reference, sequences: ReferencePolicyFit.sequences(snippets: heldOut, vocabulary: vocabulary))
+        let heldOutSequences = ReferencePolicyFit.sequences(snippets: heldOut, vocabulary: vocabulary)
+        referenceHeldOutLoss = ReferencePolicyFit.negativeLogLikelihood(reference, sequences: heldOutSequences)
+        referenceHeldOutLossWithinHorizon = ReferencePolicyFit.negativeLogLikelihood(
+            reference, sequences: ReferencePolicyFit.firstSteps(heldOutSequences, count: configuration.horizon))
+        referenceContinuationLengths = sequences.map { $0.actions.count - 1 }
         prompts = ReferencePolicyFit.cuts(heldOut).map { tokens, k in
             Prompt(text: vocabulary.render(Array(tokens[..<k]), opensText: true).text, context: tokens[..<k].map(vocabulary.contextID))
         }
@@ -160,6 +169,16 @@ public struct SentimentRLExperiment: Sendable {
         copy.configuration.ppo = ppo
         copy.configuration.critic = critic
         return copy
+    }
+
+    /// This experiment's settings and reward model at responses of at most `horizon` words, with
+    /// pi_ref fitted again (`init`; the fit reads every snippet to its end whatever T, so the GRU
+    /// comes out the same, while the context-window policy's positions depend on T). Its runs key
+    /// apart from this one's (`Configuration.storeKey` holds the horizon).
+    public func refitted(horizon: Int) throws -> SentimentRLExperiment {
+        var configuration = configuration
+        configuration.horizon = horizon
+        return try SentimentRLExperiment(configuration: configuration, reward: reward)
     }
 
     /// Number of held-out prompts.

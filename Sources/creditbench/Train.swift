@@ -63,6 +63,7 @@ struct Train: ParsableCommand {
           creditbench train --task sentiment --scheme 'abc(b=0.5)' --steps 100
           creditbench train --task sentiment --scheme 'sparse(baseline=prompt)' --critic prompt-aware --kl-coefficient 0.1
           creditbench train --task sentiment-transformer --scheme 'scar(units=tokens;missing=mask)'
+          creditbench train --task sentiment --horizon 32 --scheme 'scar(units=tokens)' --steps 300
           creditbench train --task summarization --scheme sparse --seed 3
           creditbench train --task sentiment --scheme sparse --steps 300 --batch 91
           creditbench train --task sentiment --scheme 'scar(units=tokens;exact<=0;estimator=kernelshap-unbiased;budget=4)' --steps 300
@@ -97,6 +98,9 @@ struct Train: ParsableCommand {
 
     @Option(help: "Sentiment value head: position-word (position and previous word) or prompt-aware (those and the prompt).")
     var critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord
+
+    @Option(help: "Sentiment: T, the most words in a response (default 8). pi_ref is fitted again for the run and the horizon is part of the stored runs' key, so runs at one horizon are never read back as another's; beta stays per token. Token-level SCAR enumerates exactly up to --exact-up-to words and estimates above it.")
+    var horizon: Int?
 
     @Option(help: "beta of the per-step KL penalty to pi_ref (default: 0.05 sentiment, 0.01 the action tasks).")
     var klCoefficient: Double?
@@ -148,6 +152,10 @@ struct Train: ParsableCommand {
             if options.units == .actions, try EstimatorRegistry.entry(named: options.estimator).capabilities.needsPartition {
                 throw ValidationError("\(options.estimator) needs coarser units to group by; the \(task.rawValue) task's units are actions")
             }
+        }
+        if let horizon {
+            guard task.sentimentReward != nil else { throw ValidationError("--horizon sets the sentiment response length; the \(task.rawValue) task's episodes have their own") }
+            guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 word, got \(horizon)") }
         }
         if critic == .promptAware, task.sentimentReward == nil {
             throw ValidationError("--critic prompt-aware is a sentiment option; the \(task.rawValue) task's value head reads its state features")
@@ -210,11 +218,13 @@ struct Train: ParsableCommand {
         /// sampled and exact over the actions.
         let finalMeanKL: Double, finalExactKL: Double
         let critic: String
+        /// T, the most words in a response (sentiment only).
+        let horizon: Int?
         /// Texts sent to the --reward-model server (absent for a built-in model).
         let textsSent: Int?
 
         enum CodingKeys: String, CodingKey {
-            case task, scheme, units, seed, steps, batch, output, seconds, critic
+            case task, scheme, units, seed, steps, batch, output, seconds, critic, horizon
             case textsSent = "texts_sent"
             case finalExactKL = "final_exact_kl"
             case rewardModel = "reward_model"
@@ -231,7 +241,8 @@ struct Train: ParsableCommand {
         let curve: LearningCurve, reference: Double
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
-            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward, critic: critic))
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward, critic: critic,
+                                                         horizon: horizon))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
         } catch {
@@ -253,6 +264,7 @@ struct Train: ParsableCommand {
             finalMeanKL: tail.reduce(0) { $0 + $1.meanKL } / Double(tail.count),
             finalExactKL: tail.reduce(0) { $0 + $1.meanExactKL } / Double(tail.count),
             critic: task.sentimentReward != nil ? critic.rawValue : "state-features",
+            horizon: task.sentimentReward != nil ? horizon ?? SentimentRLExperiment.Configuration().horizon : nil,
             textsSent: pool?.textsSent)))
     }
 }

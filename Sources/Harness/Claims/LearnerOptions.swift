@@ -20,16 +20,20 @@ public struct LearnerOptions {
     /// What sentiment's value head reads (the prompt too, for the critic control); tasks whose
     /// value head reads state features ignore it.
     public var critic: SentimentRLExperiment.Configuration.Critic
+    /// T, the most words in a sentiment response (`nil`: the task's default, 8); the other tasks
+    /// ignore it.
+    public var horizon: Int?
 
     public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
 
     public init(ppo: @escaping (PPOSettings) -> PPOSettings = { $0 }, wordPolicy: SentimentRLExperiment.Configuration.Policy = .gru,
                 sentimentReward: SentimentReward = .vader, reward: RewardReplacement? = nil,
-                critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord) {
+                critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord, horizon: Int? = nil) {
         self.ppo = ppo
         self.wordPolicy = wordPolicy
         self.sentimentReward = sentimentReward
         self.reward = reward
         self.critic = critic
+        self.horizon = horizon
     }
 }

@@ -6,12 +6,14 @@ import Learning
 /// reward-model calls and the final policy's held-out evaluation (`final_evaluation`), which the
 /// claims use as the final reward.
 public struct SentimentRLAdapter: SCARLearner {
-    let experiment: SentimentRLExperiment
+    public let experiment: SentimentRLExperiment
 
-    /// Fits pi_ref; `options` choose the word policy, the critic and the built-in reward (VADER or
-    /// the transformer), map its default PPO settings and may replace the reward model (e.g. by HTTP).
+    /// Fits pi_ref; `options` choose the word policy, the critic, the horizon and the built-in
+    /// reward (VADER or the transformer), map its default PPO settings and may replace the reward
+    /// model (e.g. by HTTP).
     public init(_ options: LearnerOptions = LearnerOptions()) throws {
         var configuration = SentimentRLExperiment.Configuration(policy: options.wordPolicy)
+        if let horizon = options.horizon { configuration.horizon = horizon }
         configuration.reward = options.sentimentReward
         configuration.ppo = options.ppo(configuration.ppo)
         configuration.critic = options.critic
@@ -29,6 +31,12 @@ public struct SentimentRLAdapter: SCARLearner {
         var ppo = experiment.configuration.ppo
         ppo.klCoefficient = klCoefficient
         return SentimentRLAdapter(experiment: experiment.with(ppo: ppo, critic: promptAwareCritic ? .promptAware : .positionAndWord))
+    }
+
+    /// The same settings and reward model at responses of at most `horizon` words, pi_ref refitted
+    /// (`SentimentRLExperiment.refitted`).
+    public func refitted(horizon: Int) throws -> SentimentRLAdapter {
+        SentimentRLAdapter(experiment: try experiment.refitted(horizon: horizon))
     }
 
     /// The learner's settings (`SentimentRLExperiment.Configuration.storeKey`).
