@@ -146,17 +146,28 @@ public enum SCARLearningClaims {
 
     /// Every cell's run in plan order: read from its store (a run stored before KL was recorded
     /// is trained again, so every comparison has its KL) or trained on up to `jobs` threads and
-    /// stored as each finishes (`ParallelRuns`); `nil` under a shard role.
+    /// stored as each finishes (`ParallelRuns`), with the CPU seconds of its thread as the total
+    /// `cpu_seconds` (a run trains on one thread; not deterministic, reported, never compared);
+    /// `nil` under a shard role.
     static func train(_ plan: [Cell], jobs: Int, force: Bool, role: LearningRunRole, progress: (Int) -> Void) throws -> [CurveRun]? {
         let configurations = plan.map { $0.experiment.configuration(scheme: $0.scheme, seed: $0.seed, runner: $0.runner) }
         return try ParallelRuns.curves(
             count: plan.count, role: role, jobs: jobs, force: force,
             stored: { plan[$0].store.run(configuration: configurations[$0]).flatMap { $0.kl.isEmpty ? nil : $0 } },
             train: { i in
-                let item = plan[i]
-                return try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
+                let item = plan[i], start = threadCPUSeconds()
+                var run = try item.runner.run(scheme: item.scheme, seed: item.seed, steps: item.experiment.steps, batchSize: item.experiment.batchSize)
+                run.totals["cpu_seconds"] = threadCPUSeconds() - start
+                return run
             },
             store: { try plan[$0].store.append($1, configuration: configurations[$0]) }, progress: progress)
+    }
+
+    /// CPU seconds the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// A run's final reward: its held-out evaluation (`totals["final_evaluation"]`) where the
