@@ -62,7 +62,7 @@ public struct ClaimsSettings: Sendable {
         let (summarySteps, summaryBatch) = scarSize(.summarization)
         let (instructionSteps, instructionBatch) = scarSize(.instructions)
         return [
-            "Models. The papers fine-tune GPT-2 and LLaMA-size language models; here sentiment control uses a one-layer GRU (d = 32, H = 32) over a 300-word vocabulary that continues 2-4-word prompts for at most 8 words, and summarization and instruction following use log-linear policies that choose among given sentences and actions (at most 3 and 24 steps). Sparse credit is a milder handicap over such short horizons than over hundreds of tokens.",
+            "Models. The papers fine-tune GPT-2 and LLaMA-size language models; here sentiment control uses a one-layer GRU (d = 32, H = 32) over a 300-word vocabulary that continues 2-4-word prompts for at most 8 words, and summarization and instruction following use log-linear policies that choose among given sentences and actions (at most 3 and 24 steps). Sparse credit is a milder handicap over such short horizons than over hundreds of tokens; the horizon section measures how SCAR's gain changes at responses of up to \(HorizonGrid.horizons(quick: quick).map(String.init).joined(separator: ", ")) words.",
             "Reward models. VADER (a lexicon) stands in for a learned sentiment classifier, ROUGE-1 F against the BBC extractive reference for a summarization reward model, and Google's rule-based IFEval checks for an instruction-following reward model. On the VADER task ABC is a proxy: it redistributes with a separately trained attention model's weights, not with the reward model's own attention as Chan et al. (2024) do; the sentiment-transformer task (a small learned transformer classifier as the reward, still far from the papers' reward models) runs true ABC from that model's [CLS] attention; no attention model exists for ROUGE or IFEval, so ABC is compared on the sentiment tasks only. Whether the reward models score SCAR's partial texts sensibly: `claims/partial_texts.md`.",
             "Compute. Two CPU cores: \(seeds) seeds per scheme; sentiment \(sentimentSteps) PPO steps of \(sentimentBatch) episodes (\(transformerSteps) x \(transformerBatch) under the transformer reward), summarization \(summarySteps) x \(summaryBatch), instruction following \(instructionSteps) x \(instructionBatch). Final rewards are held-out evaluations of the last policy, not converged optima.",
             "Statistics. Verdicts control both errors at alpha = 0.05 (see the header); margins are stated fractions of quantities that do not depend on the compared groups (5% of the gap from the untrained policy to the attainable maximum, 5% of the run length); the fraction is a judgement, so every verdict is also shown at half and double the margin.",
@@ -79,6 +79,7 @@ public struct ClaimsSettings: Sendable {
 /// unless `settings.force`; missing runs trained `settings.jobs` at a time),
 /// the matched-KL sweep and credit controls (`FairComparisons`, with `kl_frontier_<task>.svg`),
 /// the comparisons at equal reward-model calls (`ComputeMatching`),
+/// the sentiment horizon grid (`HorizonGrid`, with `horizon.svg`),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
 /// `.svg`, `partial_texts.md` (`PartialTextsDocument`); then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
@@ -137,6 +138,8 @@ public enum ClaimsRun {
             folder: folder, stream: stream.substream(12), jobs: settings.jobs, force: settings.force, role: settings.role)
         let matched = try ComputeMatching.run(experiments: experiments, store: { try store($0.task.rawValue) }, sweepSeeds: settings.sweepSeeds,
                                               stream: stream.substream(13), jobs: settings.jobs, force: settings.force, role: settings.role)
+        let horizon = try HorizonGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, quick: settings.quick, sweepSeeds: settings.sweepSeeds,
+                                          folder: folder, stream: stream.substream(14), jobs: settings.jobs, force: settings.force, role: settings.role)
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
@@ -170,7 +173,7 @@ public enum ClaimsRun {
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
         try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits,
-                                        sections: [fair, matched].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
+                                        sections: [fair, matched, horizon].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }
@@ -188,6 +191,8 @@ public enum ClaimsRun {
                                     jobs: settings.jobs, force: settings.force, role: settings.role)
         _ = try ComputeMatching.run(experiments: experiments, store: { try store($0.task.rawValue) }, sweepSeeds: settings.sweepSeeds,
                                     stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
+        _ = try HorizonGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, quick: settings.quick, sweepSeeds: settings.sweepSeeds,
+                                folder: URL(fileURLWithPath: "/dev/null"), stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
         let shapE = settings.shapE
         let progress = ProgressBar(total: (0..<shapE.seeds * SetCredit.allCases.count).filter(settings.role.trains).count,
                                    label: "GRPO runs (this shard's share)")
