@@ -15,22 +15,10 @@ set -euo pipefail
 out=${1:-results/sweeps/transformer_pilot.jsonl}
 seeds=${2:-"0 1 2 3 4"}
 schemes=${3:-"sparse abc(b=0.5) abc(b=0.8) scar(units=spans:12) scar(units=tokens)"}
-bin=${CREDITBENCH_BIN:-.build/release/creditbench}
-mkdir -p "$(dirname "$out")"
-touch "$out"
+. "$(dirname "$0")/pilot_run.sh"
 for seed in $seeds; do
   for scheme in $schemes; do
-    key="\"scheme_name\":\"$scheme\",\"seed_value\":$seed"
-    grep -qF "$key" "$out" && continue
-    csv=$(mktemp) times=$(mktemp)
-    TIMEFORMAT="%U %S %R"
-    { time "$bin" train --task sentiment --model transformer --scheme "$scheme" --steps 300 --batch 32 \
-        --seed "$seed" --output "$csv" > "$csv.json" 2>/dev/null; } 2> "$times"
-    read -r user system wall < "$times"
-    summary=$(tr -d '\n' < "$csv.json")
-    rm -f "$csv" "$csv.json" "$times"
-    cpu=$(echo "$user + $system" | bc)
-    echo "{$key,\"cpu_seconds\":$cpu,\"wall_seconds\":$wall,${summary#\{}" >> "$out"
-    echo "$(date -u +%T) seed $seed $scheme done (cpu $cpu s)" >&2
+    pilot_run "$out" "\"scheme_name\":\"$scheme\",\"seed_value\":$seed" \
+      --task sentiment --model transformer --scheme "$scheme" --steps 300 --batch 32 --seed "$seed"
   done
 done
