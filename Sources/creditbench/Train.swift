@@ -38,7 +38,8 @@ struct Train: ParsableCommand {
         sum_t log pi/pi_ref(a_t) PPO penalises; exact_kl the same KL(pi || pi_ref) summed exactly over \
         the vocabulary (sentiment) or the legal actions (other tasks) at each visited state) and prints \
         a JSON summary (held-out reward of the untrained and the trained policy, reward-model calls, \
-        both KLs averaged over the last 10 steps). --kl-coefficient and --learning-rate change PPO's \
+        both KLs averaged over the last 10 steps; on sentiment also T and pi_ref's held-out loss over \
+        all held-out steps and over the first T). --kl-coefficient and --learning-rate change PPO's \
         settings (one cell of the reward-KL sweep that `reproduce` runs); --critic prompt-aware gives \
         sentiment's value head the prompt too (a control for SCAR's baseline term). Same arguments, \
         same curve (elapsed time aside).
@@ -218,8 +219,10 @@ struct Train: ParsableCommand {
         /// sampled and exact over the actions.
         let finalMeanKL: Double, finalExactKL: Double
         let critic: String
-        /// T, the most words in a response (sentiment only).
+        /// T, the most words in a response, and pi_ref's held-out loss (nats per step) over all
+        /// held-out steps and over the first T (sentiment only).
         let horizon: Int?
+        let referenceHeldOutLoss: Double?, referenceHeldOutLossWithinHorizon: Double?
         /// Texts sent to the --reward-model server (absent for a built-in model).
         let textsSent: Int?
 
@@ -230,6 +233,7 @@ struct Train: ParsableCommand {
             case rewardModel = "reward_model"
             case referenceEvaluation = "reference_evaluation", finalEvaluation = "final_evaluation", rewardCalls = "reward_calls"
             case finalMeanKL = "final_mean_kl"
+            case referenceHeldOutLoss = "reference_held_out_loss", referenceHeldOutLossWithinHorizon = "reference_held_out_loss_within_horizon"
         }
     }
 
@@ -238,13 +242,14 @@ struct Train: ParsableCommand {
         let credit = try credit()
         let pool = try http.pool()
         let progress = ProgressBar(total: steps, label: "\(task.rawValue) \(credit) PPO steps")
-        let curve: LearningCurve, reference: Double
+        let curve: LearningCurve, reference: Double, sentiment: SentimentRLExperiment?
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
             let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward, critic: critic,
                                                          horizon: horizon))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
+            sentiment = (learner as? SentimentRLAdapter)?.experiment
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -264,7 +269,8 @@ struct Train: ParsableCommand {
             finalMeanKL: tail.reduce(0) { $0 + $1.meanKL } / Double(tail.count),
             finalExactKL: tail.reduce(0) { $0 + $1.meanExactKL } / Double(tail.count),
             critic: task.sentimentReward != nil ? critic.rawValue : "state-features",
-            horizon: task.sentimentReward != nil ? horizon ?? SentimentRLExperiment.Configuration().horizon : nil,
+            horizon: sentiment?.configuration.horizon, referenceHeldOutLoss: sentiment?.referenceHeldOutLoss,
+            referenceHeldOutLossWithinHorizon: sentiment?.referenceHeldOutLossWithinHorizon,
             textsSent: pool?.textsSent)))
     }
 }
