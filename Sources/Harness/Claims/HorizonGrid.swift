@@ -25,6 +25,10 @@ import Statistics
 /// with T = 8, 16 it is d_i(16) - d_i(8)); its mean over seeds with a bootstrap interval over
 /// seeds (BCa, percentile where BCa is undefined).
 public enum HorizonGrid {
+    /// The fewest seeds whose intervals the report reads a direction from: a bootstrap over fewer
+    /// seeds has too few distinct resamples to cover (with 2 it spans little more than the two values).
+    static let seedsForWords = 5
+
     /// The horizons T of a quick and of a full run.
     static func horizons(quick: Bool) -> [Int] { quick ? [8, 16] : [8, 16, 32] }
 
@@ -193,11 +197,15 @@ public enum HorizonGrid {
             out += "| \(scheme) | " + row.map { "\(f($0.effect.estimate)) \(FairComparisons.interval($0.interval))" }.joined(separator: " | ")
             out += " | \(f(trend.estimate)) \(FairComparisons.interval(trend.interval)) |\n"
             let last = row[row.count - 1], first = row[0]
-            trends.append("\(scheme): over sparse \(f(first.effect.estimate)) \(FairComparisons.interval(first.interval)) at T = \(horizons[0]), "
+            var sentence = "\(scheme): over sparse \(f(first.effect.estimate)) \(FairComparisons.interval(first.interval)) at T = \(horizons[0]), "
                 + "\(f(last.effect.estimate)) \(FairComparisons.interval(last.interval)) at T = \(horizons[horizons.count - 1]); "
-                + FairComparisons.words(estimate: trend.estimate, interval: trend.interval, subject: "the change in its gain per doubling of T")
-                + (trend.interval.map { $0.lower > 0 ? " (the gain grows with T)" : $0.upper < 0 ? " (the gain shrinks with T)" : " (no trend shown)" } ?? "")
-                + ".")
+            if bySeed.count >= seedsForWords {
+                sentence += FairComparisons.words(estimate: trend.estimate, interval: trend.interval, subject: "the change in its gain per doubling of T")
+                    + (trend.interval.map { $0.lower > 0 ? " (the gain grows with T)" : $0.upper < 0 ? " (the gain shrinks with T)" : " (no trend shown)" } ?? "")
+            } else {
+                sentence += "change per doubling of T \(f(trend.estimate)), from \(bySeed.count) seeds, too few (under \(seedsForWords)) to read a direction from its interval"
+            }
+            trends.append(sentence + ".")
         }
         return out + "\n**Does dense credit matter more on longer horizons?** " + trends.joined(separator: " ") + "\n\n"
     }
