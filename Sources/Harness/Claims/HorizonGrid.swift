@@ -119,7 +119,7 @@ public enum HorizonGrid {
                                 band: row.map { ($0.interval?.lower ?? $0.effect.estimate, $0.interval?.upper ?? $0.effect.estimate) })
         }
         return GnuplotChart(title: "Sentiment: final held-out reward over sparse against the horizon (95% bands, paired by seed)",
-                            xLabel: "T (most words in a response)", yLabel: "final reward minus sparse's",
+                            xLabel: "T (most words in a response)", yLabel: "final held-out reward, scheme minus sparse",
                             panels: [(title: "", series: series)], logScale: false)
     }
 
@@ -129,7 +129,7 @@ public enum HorizonGrid {
         let f = PaperCheckDocument.format, seeds = Set(grid.map(\.run.seed)).count
         let lengths = adapters.values.first?.experiment.referenceContinuationLengths ?? []
         var fallback = ""
-        if let tokens = experiment.task.unitLevelSchemes?.tokens, case .shapley(let options) = tokens {
+        if let options = (experiment.task.unitLevelSchemes?.tokens.rule as? ShapleyCredit)?.options {
             fallback = "Token-level SCAR enumerates exactly up to \(options.exactUpTo) words and above that uses \(options.estimator) "
                 + "at \(options.budget) reward calls per response, so at T > \(options.exactUpTo) its long responses are estimated, not exact. "
         }
