@@ -11,7 +11,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-from scipy import stats
+from pilot_stats import cell
 
 path = sys.argv[1] if len(sys.argv) > 1 else "results/sweeps/transformer_pilot.jsonl"
 runs = defaultdict(dict)
@@ -19,19 +19,6 @@ with open(path) as lines:
     for line in lines:
         run = json.loads(line)
         runs[run["scheme_name"]][run["seed_value"]] = run
-
-
-def interval(values):
-    """Mean and the half-width of its 95% t interval (nan for fewer than 2 values)."""
-    mean = statistics.mean(values)
-    if len(values) < 2:
-        return mean, float("nan")
-    return mean, stats.t.ppf(0.975, len(values) - 1) * statistics.stdev(values) / len(values) ** 0.5
-
-
-def cell(values):
-    mean, half = interval(values)
-    return f"{mean:.4f} ± {half:.4f}"
 
 
 print("Transformer-reward sentiment task, 300 PPO steps of 32 per run; ± is the 95% t interval's half-width over seeds;")

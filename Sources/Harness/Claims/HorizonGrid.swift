@@ -144,7 +144,9 @@ public enum HorizonGrid {
         network (its held-out loss below is over all held-out steps and over the first T steps, the ones a response \
         reaches); T only cuts its responses. \(fallback)Final reward: the final policy's held-out evaluation; KL: exact \
         KL(pi || pi_ref) over the last \(CurveMetrics.window) training batches; CPU: the run's thread (runs read back \
-        from a store written before it was recorded show n/a). Descriptive effects: not part of the claims' error control.
+        from a store written before it was recorded show n/a). Every effect is at one beta, not at matched KL: read it \
+        with the KL column (a scheme that ends further from pi_ref has bought part of its reward with KL; the matched-KL \
+        section above does the matching at the task's own T). Descriptive effects: not part of the claims' error control.
 
         Training continuations (words after the prompt): \(lengths.count) snippets, median \
         \(lengths.isEmpty ? "n/a" : f(try Descriptive.median(lengths.map(Double.init)))), 90th percentile \
