@@ -40,19 +40,19 @@ struct ShapEConvergenceExperiment {
     /// The stored-run configuration of `credit` on seed index `s`.
     func configuration(credit: SetCredit, seed s: Int) -> String { "\(storeKey);scheme=\(credit.rawValue);run=\(s)" }
 
-    /// Every (seed, scheme) run, read from `store` or (all under `force`) trained on up to `jobs`
-    /// threads and stored as it finishes; the runs do not depend on `jobs`.
-    /// The runs of both schemes on every seed, read back from `store` or trained; under a shard
-    /// `role` only that shard's runs are trained and none are returned.
-    func run(store: CurveStore, jobs: Int = 1, force: Bool = false, role: LearningRunRole = .all,
-             progress: (Int) -> Void) throws -> [CurveRun] {
+    /// Every (seed index, scheme) run of `credits` on seed indices `seedIndices` (default: every
+    /// scheme on 0..<`seeds`, the analysed runs), read from `store` or (all under `force`) trained
+    /// on up to `jobs` threads and stored as it finishes; the runs do not depend on `jobs`. Under a
+    /// shard `role` only that shard's runs are trained and none are returned.
+    func run(store: CurveStore, credits: [SetCredit] = SetCredit.allCases, seedIndices: Range<Int>? = nil, jobs: Int = 1,
+             force: Bool = false, role: LearningRunRole = .all, progress: (Int) -> Void) throws -> [CurveRun] {
         let recommendation = try RecommendationTask.load()
         let task = try MovieLensSetTask(environment: try RecommendationEnvironment(
             task: recommendation, setSize: setSize, utility: .best, catalogSize: catalogSize))
         var users = recommendation.eligibleUserIDs
         RandomStream(seed: seed, stream: 0x7B).shuffle(&users)
         let trainingCount = users.count * 4 / 5
-        let plan = (0..<seeds).flatMap { s in SetCredit.allCases.map { (credit: $0, seed: s) } }
+        let plan = (seedIndices ?? 0..<seeds).flatMap { s in credits.map { (credit: $0, seed: s) } }
         let configurations = plan.map { configuration(credit: $0.credit, seed: $0.seed) }
         return try ParallelRuns.curves(count: plan.count, role: role, jobs: jobs, force: force, stored: { store.run(configuration: configurations[$0]) }, train: { i in
             let (credit, s) = plan[i]
