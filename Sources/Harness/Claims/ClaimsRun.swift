@@ -43,16 +43,35 @@ public struct ClaimsSettings: Sendable {
     }
     var closedFormVectors: Int { quick ? 20 : 200 }
     var exactMaximum: Int { quick ? 16 : 20 }
+    /// The run lengths chosen on pilot seeds (`run_lengths.json`, `RunLengthPilots`), which a full
+    /// run uses in place of the fixed full lengths; `nil`: the fixed lengths. `ClaimsRun` reads them.
+    var runLengths: RunLengths?
+
     var shapE: ShapEConvergenceExperiment {
         var experiment = ShapEConvergenceExperiment()
         experiment.seeds = seeds
         experiment.seed = seed
-        experiment.configuration.steps = quick ? 150 : 400
+        experiment.configuration.steps = quick ? 150 : runLengths?.tasks[RunLengths.shapEKey]?.steps ?? 400
         return experiment
     }
-    /// PPO steps and episodes per step of each SCAR task.
+    /// PPO steps and episodes per step of each SCAR task: the quick sizes, else the length chosen
+    /// on pilot seeds where there is one, else the fixed full size.
     func scarSize(_ task: SCARTask) -> (steps: Int, batchSize: Int) {
-        quick ? task.quickSize : task.fullSize
+        if quick { return task.quickSize }
+        return runLengths?.tasks[task.rawValue].map { ($0.steps, $0.batch) } ?? task.fullSize
+    }
+
+    /// Where the run lengths come from, for paper-check.md's limits.
+    var runLengthSource: String {
+        guard let runLengths else {
+            return "Run lengths. Fixed per task (\(quick ? "the quick sizes" : "not chosen on pilot seeds: `creditbench pilot-run-lengths` would choose them")); C3 and C7c read \"not at convergence\" where the analysed runs fail the plateau check."
+        }
+        return "Run lengths. Chosen per task on pilot seeds \(RunLengthPilots.firstSeed) onward that no claim analyses (`creditbench pilot-run-lengths`, run_lengths.json, learner version \(runLengths.learnerVersion)): the shortest of L_max x {1/4, 3/8, ..., 1} at which the mean, over each primary scheme's pilots, of the change a further run as long would bring at the held-out reward's slope over the last 20% of steps is within the C3 reward margin: \(runLengths.summary). Every analysed run has that length; C3 and C7c still read \"not at convergence\" where the analysed runs fail the plateau check."
+    }
+
+    /// What this run cannot test because of how its lengths were fixed (paper-check.md's summary).
+    var untested: [String] {
+        runLengths == nil ? ["C3 and C7c at convergence: the run lengths are fixed, not chosen on pilot seeds so that every run plateaus."] : []
     }
 
     /// What bounds this run's scale, for paper-check.md (sizes from these settings).
@@ -65,6 +84,7 @@ public struct ClaimsSettings: Sendable {
             "Models. The papers fine-tune GPT-2 and LLaMA-size language models; here sentiment control uses a one-layer GRU (d = 32, H = 32) over a 300-word vocabulary that continues 2-4-word prompts for at most 8 words, and summarization and instruction following use log-linear policies that choose among given sentences and actions (at most 3 and 24 steps). Sparse credit is a milder handicap over such short horizons than over hundreds of tokens; the horizon section measures how SCAR's gain changes at responses of up to \(HorizonGrid.horizons(quick: quick).map(String.init).joined(separator: ", ")) words.",
             "Reward models. VADER (a lexicon) stands in for a learned sentiment classifier, ROUGE-1 F against the BBC extractive reference for a summarization reward model, and Google's rule-based IFEval checks for an instruction-following reward model. On the VADER task ABC is a proxy: it redistributes with a separately trained attention model's weights, not with the reward model's own attention as Chan et al. (2024) do; the sentiment-transformer task (a small learned transformer classifier as the reward, still far from the papers' reward models) runs true ABC from that model's [CLS] attention; no attention model exists for ROUGE or IFEval, so ABC is compared on the sentiment tasks only. Whether the reward models score SCAR's partial texts sensibly: `claims/partial_texts.md`.",
             "Compute. Two CPU cores: \(seeds) seeds per scheme; sentiment \(sentimentSteps) PPO steps of \(sentimentBatch) episodes (\(transformerSteps) x \(transformerBatch) under the transformer reward), summarization \(summarySteps) x \(summaryBatch), instruction following \(instructionSteps) x \(instructionBatch). Final rewards are held-out evaluations of the last policy, not converged optima.",
+            runLengthSource,
             "Statistics. Verdicts control both errors at alpha = 0.05 (see the header); margins are stated fractions of quantities that do not depend on the compared groups (5% of the gap from the untrained policy to the attainable maximum, 5% of the run length); the fraction is a judgement, so every verdict is also shown at half and double the margin.",
         ]
     }
@@ -95,6 +115,17 @@ public enum ClaimsRun {
     public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
                            scarRunners: [SCARTask: any SCARRunner]) throws -> [ClaimCheck] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var settings = settings
+        if !settings.quick, let lengths = try RunLengths.read(folder: folder) {
+            if lengths.quick {
+                FileHandle.standardError.write(Data("claims: \(folder.path)/\(RunLengths.fileName) was chosen at the quick sizes; the full run keeps its fixed lengths\n".utf8))
+            } else {
+                if lengths.learnerVersion != learnerVersion {
+                    FileHandle.standardError.write(Data("claims: warning: the run lengths were chosen under learner version \(lengths.learnerVersion), this is \(learnerVersion); rerun `creditbench pilot-run-lengths`\n".utf8))
+                }
+                settings.runLengths = lengths
+            }
+        }
         let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
         func note(_ text: String) { FileHandle.standardError.write(Data("claims: \(text)\n".utf8)) }
         func store(_ name: String) throws -> CurveStore {
@@ -172,7 +203,7 @@ public enum ClaimsRun {
 
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
-        try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits,
+        try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits, untested: settings.untested,
                                         sections: [fair, matched, horizon].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims

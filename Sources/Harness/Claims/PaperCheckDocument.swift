@@ -11,13 +11,15 @@ public enum PaperCheckDocument {
     static let untested = [
         "SCAR at the papers' scale (GPT-2/LLaMA policies, learned reward models, IMDB/TL;DR/HH prompts).",
         "Held-out prompts on sentiment (its evaluation prompts are drawn from the training prompts).",
-        "C3 and C7c at convergence: the run lengths are fixed, not chosen on pilot seeds so that every run plateaus.",
     ]
 
     /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts;
-    /// `sections`: markdown appended after the claims (the matched-KL, control and equal-calls analyses:
-    /// descriptive effects, outside the claims' error control; the partial-text summary).
-    public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = [], sections: [String] = []) -> String {
+    /// `untested`: what this run could not test besides `untested` (e.g. convergence where the run
+    /// lengths were not chosen on pilot seeds); `sections`: markdown appended after the claims (the
+    /// matched-KL, control and equal-calls analyses: descriptive effects, outside the claims' error
+    /// control; the partial-text summary).
+    public static func markdown(_ claims: [ClaimCheck], runDescription: String, limits: [String] = [], untested runUntested: [String] = [],
+                                sections: [String] = []) -> String {
         var out = """
         # Paper check: SCAR and ShapE-GRPO, claim by claim
 
@@ -25,7 +27,7 @@ public enum PaperCheckDocument {
 
         ## Summary
 
-        \(summary(claims))
+        \(summary(claims, untested: runUntested))
         ## How the verdicts are decided
 
         Exact checks (no sampling error) pass or fail against a stated tolerance. A statistical claim
@@ -61,8 +63,8 @@ public enum PaperCheckDocument {
     }
 
     /// One line per outcome: the claims that hold, hold below the margin, do not hold, are
-    /// undecided, and what could not be tested here.
-    static func summary(_ claims: [ClaimCheck]) -> String {
+    /// undecided, and what could not be tested here (`untested` and this run's `runUntested`).
+    static func summary(_ claims: [ClaimCheck], untested runUntested: [String] = []) -> String {
         func list(_ verdicts: [Verdict]) -> String {
             let chosen = claims.filter { verdicts.contains($0.verdict) }
             return chosen.isEmpty ? "none" : chosen.map { "\($0.id) (\($0.title))" }.joined(separator: "; ")
@@ -73,7 +75,7 @@ public enum PaperCheckDocument {
         - **Holds, but the effect is shown smaller than the margin:** \(list([.belowMargin])).
         - **Does not hold here:** \(list([.notSupported])).
         - **Undecided:** \(list([.inconclusive, .notAtConvergence])).
-        - **Could not be tested here:** \((notMeasured + untested).joined(separator: " "))
+        - **Could not be tested here:** \((notMeasured + untested + runUntested).joined(separator: " "))
 
         """
     }
