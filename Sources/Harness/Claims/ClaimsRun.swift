@@ -124,6 +124,7 @@ public enum ClaimsRun {
                     FileHandle.standardError.write(Data("claims: warning: the run lengths were chosen under learner version \(lengths.learnerVersion), this is \(learnerVersion); rerun `creditbench pilot-run-lengths`\n".utf8))
                 }
                 settings.runLengths = lengths
+                FileHandle.standardError.write(Data("claims: run lengths chosen on pilot seeds (\(RunLengths.fileName)): \(lengths.summary)\n".utf8))
             }
         }
         let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
