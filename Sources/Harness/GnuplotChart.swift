@@ -56,9 +56,9 @@ public struct GnuplotChart {
             "set grid",
             // Errors fall with cost (log axes): the key fits top right; learning curves rise: bottom right.
             "set key \(logScale ? "top" : "bottom") right font ',9'",
-            "set xlabel '\(xLabel)'",
-            "set ylabel '\(yLabel)'",
-            "set multiplot layout \(rows),\(columns) title '\(title)'",
+            "set xlabel \(Self.quoted(xLabel))",
+            "set ylabel \(Self.quoted(yLabel))",
+            "set multiplot layout \(rows),\(columns) title \(Self.quoted(title))",
         ]
         for (panelIndex, panel) in panels.enumerated() {
             for (seriesIndex, series) in panel.series.enumerated() {
@@ -68,19 +68,25 @@ public struct GnuplotChart {
                 }
                 lines.append("EOD")
             }
-            lines.append("set title '\(panel.title)'")
+            lines.append("set title \(Self.quoted(panel.title))")
             let plots = panel.series.enumerated().map { index, series in
                 let data = "$p\(panelIndex)s\(index)"
                 guard series.band != nil else {
                     let style = series.style ?? index
-                    return "\(data) using 1:2 with linespoints lw 2 lc rgb '\(Self.palette[style % Self.palette.count])' pt \(style + 5) title '\(series.name)'"
+                    return "\(data) using 1:2 with linespoints lw 2 lc rgb '\(Self.palette[style % Self.palette.count])' pt \(style + 5) title \(Self.quoted(series.name))"
                 }
-                return "\(data) using 1:3:4 with filledcurves lc \(index + 1) fs transparent solid 0.2 notitle, \(data) using 1:2 with lines lw 2 lc \(index + 1) title '\(series.name)'"
+                return "\(data) using 1:3:4 with filledcurves lc \(index + 1) fs transparent solid 0.2 notitle, \(data) using 1:2 with lines lw 2 lc \(index + 1) title \(Self.quoted(series.name))"
             }
             lines.append("plot " + plots.joined(separator: ", \\\n     "))
         }
         lines.append("unset multiplot")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as a gnuplot single-quoted string: inside one, a quote is written twice (`'SCAR''s'`
+    /// reads as SCAR's), so a label with an apostrophe no longer ends its string early.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Writes `<base>.gp` and renders `<base>.svg`; returns false (with the script kept) if
@@ -92,7 +98,7 @@ public struct GnuplotChart {
         try script.write(to: scriptURL, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gnuplot", "-e", "set output '\(svgURL.path)'", scriptURL.path]
+        process.arguments = ["gnuplot", "-e", "set output \(Self.quoted(svgURL.path))", scriptURL.path]
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return false }
         process.waitUntilExit()
