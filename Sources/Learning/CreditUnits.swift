@@ -2,7 +2,7 @@ import Tasks
 
 /// The players of a unit-game credit scheme (SCAR, leave-one-out): the response's text units at
 /// a `UnitLevel` (the word policy's tasks) or the episode's content actions (the action tasks).
-/// Written `tokens`, `spans:K`, `sentences` or `actions` (`spans` alone reads as
+/// Written `tokens`, `punctuation`, `spans:K`, `sentences` or `actions` (`spans` alone reads as
 /// spans:`UnitLevel.defaultMaxSpanTokens`).
 public enum CreditUnits: Sendable, Hashable, CustomStringConvertible {
     case text(UnitLevel)

@@ -8,7 +8,7 @@ import Tasks
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Shapley credit of each unit of one output (tokens, spans or sentences of a text; candidates of a set).",
+        abstract: "Shapley credit of each unit of one output (tokens, spans, punctuation spans or sentences of a text; candidates of a set).",
         discussion: """
         The game: players are the output's units; v(S) is the reward of the output that keeps only the units \
         in S, in order (missing units removed, or replaced by --mask); v(empty) is the reward of the empty \
@@ -45,7 +45,7 @@ struct Explain: ParsableCommand {
     @Option(help: "The text to explain (sentiment, summarization, instructions).")
     var text: String?
 
-    @Option(help: "Unit level: tokens, spans, spans:K (at most K tokens) or sentences.")
+    @Option(help: "Unit level: tokens, punctuation (SCAR's spans: cut right after each of . , ; ? !), spans, spans:K (clause-like, at most K tokens) or sentences.")
     var units: String = "spans"
 
     @Option(help: "Replace each run of missing units by this token instead of removing it.")

@@ -30,7 +30,7 @@ struct Train: ParsableCommand {
         by one [MASK] instead of removing them, SCAR's blank-mask variant, sentiment tasks only). Keys left out take the task's defaults, which --units, --estimator, \
         --budget and --exact-up-to change: sentiment units=spans:12;alpha=1;exact<=10;estimator=owen;budget=500, \
         the other tasks units=actions;alpha=1;exact<=6;estimator=antithetic;budget=64. Units: tokens, \
-        spans:K or sentences for the sentiment tasks; actions (the episode's) for the other tasks.
+        punctuation (SCAR's own spans, cut right after each of . , ; ? !; with missing=mask its blank-mask variant), spans:K or sentences for the sentiment tasks; actions (the episode's) for the other tasks.
 
         Shows progress per PPO step on standard error; at the end writes one CSV row per step (step, \
         mean_reward, mean_kl, reward_calls, mean_length, elapsed_seconds, exact_kl; mean_reward is the \
@@ -79,7 +79,7 @@ struct Train: ParsableCommand {
     @Option(help: "Credit scheme (see above).")
     var scheme: String = "scar"
 
-    @Option(help: "Default units of the SCAR and leave-one-out games (sentiment: tokens, spans, spans:K or sentences; default spans:12).")
+    @Option(help: "Default units of the SCAR and leave-one-out games (sentiment: tokens, punctuation, spans, spans:K or sentences; default spans:12).")
     var units: String?
 
     @Option(help: "SCAR's default estimator above the exact limit: \(EstimatorRegistry.samplingNames.joined(separator: ", ")) (owen on sentiment only).")
@@ -192,7 +192,7 @@ struct Train: ParsableCommand {
         var defaults = learningTask.creditDefaults
         if let units {
             guard let parsed = CreditUnits(parsing: units) else {
-                throw ValidationError("unknown --units '\(units)'; expected tokens, spans, spans:K, sentences or actions")
+                throw ValidationError("unknown --units '\(units)'; expected tokens, punctuation, spans, spans:K, sentences or actions")
             }
             defaults.units = parsed
         }

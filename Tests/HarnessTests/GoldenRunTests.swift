@@ -20,11 +20,11 @@ struct GoldenRunTests {
     static let steps = 3, batchSize = 4, seeds: [UInt64] = [0, 1]
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/learner_golden.csv")
 
-    /// The sentiment schemes: the claims' schemes plus uniform, leave-one-out, the mixes and
-    /// SCAR's sampled fallbacks (Owen over spans, permutations).
+    /// The sentiment schemes: the claims' schemes plus uniform, leave-one-out, the mixes, SCAR's
+    /// punctuation spans with the blank mask and SCAR's sampled fallbacks (Owen over spans, permutations).
     static let sentimentSchemes: [CreditScheme] = [
         "sparse", "sparse*2", "uniform", "loo(units=tokens)", "abc(b=0.8)", "abc(b=0.5)",
-        "scar(units=tokens)", "scar(units=spans:12)", "scar(units=sentences)", "scar(units=spans:12;alpha=0.5)",
+        "scar(units=tokens)", "scar(units=spans:12)", "scar(units=sentences)", "scar(units=spans:12;alpha=0.5)", "scar(units=punctuation;alpha=0.5;missing=mask)",
         "scar(units=tokens;exact<=2;estimator=owen;budget=40)", "scar(units=tokens;exact<=2;estimator=permutation;budget=40)",
     ].map { try! CreditScheme(parsing: $0) }
 

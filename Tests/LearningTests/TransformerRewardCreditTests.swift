@@ -44,6 +44,28 @@ struct TransformerRewardCreditTests {
         #expect(throws: CreditScheme.ParseError.self) { try CreditScheme(parsing: "scar(missing=blank)") }
     }
 
+    /// SCAR's punctuation spans with the blank mask on " good, bad good." (T = 5, no <eos>) after
+    /// the prompt "a film, sadly;", whose marks make no players (the game is the response's):
+    /// units "good," (steps 0-1) and "bad good." (steps 2-4), credit on steps 1 and 4. Under
+    /// `MaskCountingReward`: v({}) = 0.25 + 0.5 (one blank) = 0.75, v({0}) = 0.25 + 1 + 0.5 = 1.75,
+    /// v({1}) = 0.25 - 0.5 + 1 + 0.5 = 1.25, v(N) = 1.75; for two players
+    /// phi_0 = ((1.75 - 0.75) + (1.75 - 1.25)) / 2 = 0.75, phi_1 = ((1.25 - 0.75) + (1.75 - 1.75)) / 2 = 0.25,
+    /// and v({}) / T = 0.15 on every step: (0.15, 0.9, 0.15, 0.15, 0.4), 4 reward calls. Removal:
+    /// v = 0.25, 1.25, 0.75, 1.75, phi = (1, 0.5), 0.05 per step: (0.05, 1.05, 0.05, 0.05, 0.55).
+    @Test func punctuationSpansWithBlankMaskByHand() throws {
+        let masked = try CreditScheme(parsing: "scar(units=punctuation;missing=mask)")
+        #expect(masked.description == "scar(units=punctuation;alpha=1;exact<=10;estimator=owen;budget=500;missing=mask)")
+        #expect(try CreditScheme(parsing: masked.description) == masked)
+        let response = LearningCreditTests.response(["good", ",", "bad", "good", "."], ended: false, prompt: "a film, sadly;")
+        #expect(response.response == " good, bad good.")
+        let environment = CreditEnvironment(reward: MaskCountingReward(), attention: nil)
+        let mask = try masked.assign(response, in: environment, random: RandomStream(seed: 7))
+        LearningCreditTests.expectClose(mask.rewards, [0.15, 0.9, 0.15, 0.15, 0.4])
+        #expect(mask.rewardCalls == 4)
+        let removal = try LearningCreditTests.scar(.punctuation).assign(response, in: environment, random: RandomStream(seed: 7))
+        LearningCreditTests.expectClose(removal.rewards, [0.05, 1.05, 0.05, 0.05, 0.55])
+    }
+
     /// One layer, one head, d = 2, positions 0: layer norm maps E[CLS] = E[good] = (1, 0) to
     /// (a, -a) and E[bad] = (0, 1) to (-a, a), a = 0.5 / sqrt(0.25 + 1e-5); Wq = c I, Wk = I with
     /// c = ln 2 / sqrt(2), so the [CLS] query scores c (2 a^2) / sqrt(2) = a^2 ln 2 for [CLS] and

@@ -40,6 +40,27 @@ import Testing
         }
     }
 
+    /// SCAR's own spans: a cut right after each of `. , ; ? !` (a run of marks stays together), no
+    /// clause words, no cap, with or without a space after the mark.
+    @Test func punctuationSpansCutRightAfterEachMark() {
+        // Commas: "Light," ends at the comma; "and" opens no span here (it does for spans:K).
+        #expect(texts("Light, cute and forgettable.", .punctuation) == ["Light,", "cute and forgettable."])
+        #expect(texts("The movie was not good, but the acting was great!", .punctuation)
+            == ["The movie was not good,", "but the acting was great!"])
+        // No punctuation: one unit, however long (16 tokens, beyond the spans' cap of 12).
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        #expect(texts(long, .punctuation) == [long])
+        // Trailing punctuation stays with its unit; a run of marks is one cut; no space needed.
+        #expect(texts("Great!", .punctuation) == ["Great!"])
+        #expect(texts("Wait...what?! Fine;ok", .punctuation) == ["Wait...", "what?!", "Fine;", "ok"])
+        // A closing quote after a mark opens the next unit; decimals are one token and never cut.
+        #expect(texts("It is great.'' Then it costs 2.5 or 10,000; sadly", .punctuation)
+            == ["It is great.", "'' Then it costs 2.5 or 10,000;", "sadly"])
+        // Offsets are scalars of the text cut (a response with its leading space).
+        let units = TextSegmenter(level: .punctuation).units(" good, bad good.")
+        #expect(units.map(\.range) == [1..<6, 7..<16] && units.allSatisfy { $0.kind == .span })
+    }
+
     @Test func sentencesSplitAfterEndMarksButNotDecimals() {
         #expect(texts("It costs 2.5 dollars. Worth it! Really? yes", .sentences)
             == ["It costs 2.5 dollars.", "Worth it!", "Really?", "yes"])
@@ -62,7 +83,7 @@ import Testing
     func everyLevelRoundTripsOnRealSnippets(file: String) throws {
         let snippets = try SentimentSnippets.load(file)
         #expect(snippets.count > 3000)
-        for level in [UnitLevel.tokens, .spans(maxTokens: 12), .spans(maxTokens: 3), .sentences] {
+        for level in [UnitLevel.tokens, .punctuation, .spans(maxTokens: 12), .spans(maxTokens: 3), .sentences] {
             let segmenter = TextSegmenter(level: level)
             for snippet in snippets {
                 let segmentation = segmenter.segment(snippet.text)
@@ -96,8 +117,10 @@ import Testing
         #expect(try UnitLevel(parsing: "sentences") == .sentences)
         #expect(try UnitLevel(parsing: "spans") == .spans(maxTokens: UnitLevel.defaultMaxSpanTokens))
         #expect(try UnitLevel(parsing: "spans:5") == .spans(maxTokens: 5))
+        #expect(try UnitLevel(parsing: "punctuation") == .punctuation && UnitLevel.punctuation.description == "punctuation")
+        #expect(UnitLevel.punctuation.coarser == .sentences)
         #expect(throws: UnitLevel.ParseError.unknownLevel("words")) { try UnitLevel(parsing: "words") }
         #expect(throws: UnitLevel.ParseError.invalidSpanLength("spans:0")) { try UnitLevel(parsing: "spans:0") }
-        #expect(UnitLevel.ParseError.unknownLevel("x").description.contains("expected tokens, spans"))
+        #expect(UnitLevel.ParseError.unknownLevel("x").description.contains("expected tokens, punctuation, spans"))
     }
 }

@@ -12,7 +12,7 @@ public struct ExplainRequest {
     }
 
     public var text: String?
-    /// Unit level: tokens, spans, spans:K or sentences.
+    /// Unit level: tokens, punctuation, spans, spans:K or sentences.
     public var units = "spans"
     /// Replace each run of missing units by this token instead of removing it.
     public var mask: String?

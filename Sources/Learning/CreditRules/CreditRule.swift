@@ -73,7 +73,7 @@ extension CreditRule {
     public func textGameLevel() throws -> UnitLevel? {
         switch units {
         case .text(let level): return level
-        case .actions: throw CreditEnvironment.WrongUnits(scheme: CreditScheme(self), expected: "tokens, spans:K or sentences")
+        case .actions: throw CreditEnvironment.WrongUnits(scheme: CreditScheme(self), expected: "tokens, punctuation, spans:K or sentences")
         case nil: return nil
         }
     }

@@ -11,7 +11,7 @@ public struct CreditSpelling: Sendable {
     private let parameters: [Substring: Substring]
 
     /// The values `units=` reads (`CreditUnits`).
-    static let unitsGrammar = "U = tokens, spans:K, sentences or actions"
+    static let unitsGrammar = "U = tokens, punctuation, spans:K, sentences or actions"
 
     /// Splits `text`; throws for a spelling that is not `name` or `name(key=value;...)` with each
     /// key at most once.

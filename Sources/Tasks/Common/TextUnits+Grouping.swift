@@ -24,11 +24,12 @@ extension TextSegmentation {
 }
 
 extension UnitLevel {
-    /// The next coarser level (tokens -> spans, spans -> sentences), `nil` for sentences.
+    /// The next coarser level (tokens -> spans, spans and punctuation spans -> sentences), `nil`
+    /// for sentences.
     public var coarser: UnitLevel? {
         switch self {
         case .tokens: return .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)
-        case .spans: return .sentences
+        case .spans, .punctuation: return .sentences
         case .sentences: return nil
         }
     }
@@ -36,7 +37,7 @@ extension UnitLevel {
 
 extension TextGame {
     /// The Owen coalition structure of this game: its units grouped by the next coarser level
-    /// (tokens by spans, spans by sentences); singletons for sentences.
+    /// (tokens by spans, spans and punctuation spans by sentences); singletons for sentences.
     public func partitionByCoarserUnits() throws -> PlayerPartition {
         guard let coarser = level.coarser else { return .singletons(playerCount) }
         return try segmentation.partition(groupedBy: TextSegmenter(level: coarser).segment(segmentation.text))

@@ -8,7 +8,7 @@
 /// token on its own ("..." is three tokens, "''" two). Whitespace separates tokens and belongs to
 /// no unit.
 ///
-/// **Spans** and **sentences** group consecutive tokens; see `TextSegmenter.group` (TextUnits+Spans.swift).
+/// **Spans**, **punctuation spans** and **sentences** group consecutive tokens; see `TextSegmenter.group` (TextUnits+Spans.swift).
 ///
 /// For every level, `segment(text).rebuilt() == text`.
 public struct TextSegmenter: Sendable {
@@ -31,6 +31,9 @@ public struct TextSegmenter: Sendable {
             kind = { TextSegmenter.isWordScalar(scalars[$0.lowerBound]) ? .word : .punctuation }
         case .spans(let maxTokens):
             ranges = TextSegmenter.group(tokens, in: scalars, rule: .spans(maxTokens: maxTokens))
+            kind = { _ in .span }
+        case .punctuation:
+            ranges = TextSegmenter.group(tokens, in: scalars, rule: .punctuation)
             kind = { _ in .span }
         case .sentences:
             ranges = TextSegmenter.group(tokens, in: scalars, rule: .sentences)

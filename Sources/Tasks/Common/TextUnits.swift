@@ -29,6 +29,9 @@ public enum UnitLevel: Hashable, Sendable, CustomStringConvertible {
     case tokens
     /// Clause-like chunks of at most `maxTokens` tokens (see `TextSegmenter`).
     case spans(maxTokens: Int)
+    /// SCAR's own spans: cut right after each of `. , ; ? !`, nothing else, no length cap (see
+    /// `TextSegmenter`).
+    case punctuation
     /// Sentences.
     case sentences
 
@@ -42,18 +45,19 @@ public enum UnitLevel: Hashable, Sendable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .unknownLevel(let word):
-                return "unknown unit level '\(word)'; expected tokens, spans, spans:K (K a positive integer) or sentences"
+                return "unknown unit level '\(word)'; expected tokens, punctuation, spans, spans:K (K a positive integer) or sentences"
             case .invalidSpanLength(let word):
                 return "invalid span length in '\(word)'; expected spans:K with K a positive integer"
             }
         }
     }
 
-    /// Parses "tokens", "sentences", "spans" (at most `defaultMaxSpanTokens` tokens per span) or
-    /// "spans:K" (at most K tokens, K >= 1). Anything else throws `ParseError`.
+    /// Parses "tokens", "punctuation", "sentences", "spans" (at most `defaultMaxSpanTokens` tokens
+    /// per span) or "spans:K" (at most K tokens, K >= 1). Anything else throws `ParseError`.
     public init(parsing word: String) throws {
         switch word {
         case "tokens": self = .tokens
+        case "punctuation": self = .punctuation
         case "sentences": self = .sentences
         case "spans": self = .spans(maxTokens: UnitLevel.defaultMaxSpanTokens)
         default:
@@ -68,6 +72,7 @@ public enum UnitLevel: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tokens: return "tokens"
+        case .punctuation: return "punctuation"
         case .sentences: return "sentences"
         case .spans(let k): return "spans:\(k)"
         }
