@@ -18,9 +18,18 @@ struct Reproduce: ParsableCommand {
         sentiment the credit controls: sparse with the prompt baseline and the prompt-aware critic, with the \
         claims' seeds); then the comparisons at equal reward-model calls (sparse and ABC at round(c x B) \
         episodes per step, c SCAR's calls per episode on two pilot seeds that are not analysed, and \
-        token-level SCAR held to 4 calls per response; --sweep-seeds seeds); the partial-text report \
+        token-level SCAR held to 4 calls per response; --sweep-seeds seeds); then SCAR at every unit level, \
+        tokens, punctuation spans with blank mask, clause spans and sentences, at alpha 0.25, 0.5 and 1 \
+        against sparse (--sweep-seeds seeds; quick 2 seeds at alpha 0.5 and 1); the partial-text report \
         (<output>/claims/partial_texts.md: how VADER and the transformer score SCAR's coalitions, by removal and \
         by blank mask, against full texts); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
+
+        SCAR's headline configuration (the SCAR of C3-C5 and of the fair comparisons) is fixed by a rule \
+        stated before the run: on each task whose SCAR plays text units, the unit level and alpha with the \
+        best mean final held-out reward on pilot seeds 2000-2004 (never analysed), ties broken by fewer \
+        reward-model calls. The full run reads the choice from <output>/claims/headline.json, or first \
+        trains the pilot runs (<output>/claims/pilots/<task>-headline.csv, resumable) and writes it; \
+        --headline-pilot does only that. The quick run uses each task's default SCAR.
 
         --quick (the default) takes minutes; --full is the recorded run (20 seeds). Finished learning runs \
         are stored as they finish (<output>/claims/curves/*.csv), keyed by a hash of their whole \
@@ -34,6 +43,7 @@ struct Reproduce: ParsableCommand {
           creditbench reproduce --full --output results
           creditbench reproduce --seeds 10 --skip-estimators
           creditbench reproduce --full --skip-estimators --scar-tasks summarization,instructions
+          creditbench reproduce --full --headline-pilot --scar-tasks sentiment --jobs 1
           creditbench reproduce --quick --output out --shard 0/4   (1/4 ... 3/4, e.g. as a Slurm job array)
           creditbench reproduce --quick --output out --paper-check out/paper-check.md --merge-shards 4
         """
@@ -73,6 +83,9 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the SCAR learning runs (claims C3-C6b then read 'not measured in this run').")
     var skipScar = false
 
+    @Flag(help: "Only choose SCAR's headline configuration: train the pilot runs (seeds 2000-2004, at this run's size) of the --scar-tasks whose SCAR plays text units, write <output>/claims/headline.json, print the choices and stop.")
+    var headlinePilot = false
+
     @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions,sentiment-transformer"))
     var scarTasks: String = SCARTask.allCases.map(\.rawValue).joined(separator: ",")
 
@@ -87,12 +100,23 @@ struct Reproduce: ParsableCommand {
         if let sweepSeeds, sweepSeeds < 2 { throw ValidationError("--sweep-seeds must be at least 2 (the frontier's intervals resample seeds)") }
         if let mergeShards, mergeShards < 1 { throw ValidationError("--merge-shards must be at least 1, got \(mergeShards)") }
         if shard != nil && mergeShards != nil { throw ValidationError("--shard runs one shard, --merge-shards puts them together: give one") }
+        if headlinePilot && (shard != nil || mergeShards != nil || skipScar) {
+            throw ValidationError("--headline-pilot runs in one process and needs the SCAR runs: leave out --shard, --merge-shards and --skip-scar")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try tasks()
     }
 
     func run() throws {
         let folder = URL(fileURLWithPath: output)
+        if headlinePilot {
+            let claimsFolder = folder.appendingPathComponent("claims")
+            let choices = try ClaimsRun.headlinePilot(settings: ClaimsSettings(quick: size == .quick, jobs: jobs, force: force),
+                                                      folder: claimsFolder, scarRunners: try runners())
+            for (task, choice) in choices.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { print("\(task.rawValue)\t\(choice.scheme)") }
+            FileHandle.standardError.write(Data("wrote \(claimsFolder.appendingPathComponent("headline.json").path)\n".utf8))
+            return
+        }
         if !skipEstimators {
             let sharding = shard.map { ["--shard", $0.description] } ?? mergeShards.map { ["--merge-shards", String($0)] } ?? []
             let compare = try Compare.parse((size == .quick ? ["--quick"] : []) + [

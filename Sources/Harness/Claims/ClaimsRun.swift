@@ -29,6 +29,11 @@ public struct ClaimsSettings: Sendable {
         self.role = role
     }
 
+    /// Seeds per cell of the unit-level and alpha grid (`UnitLevelGrid`): `sweepSeeds`, at most 2 quick.
+    var gridSeeds: Int { quick ? min(2, sweepSeeds) : sweepSeeds }
+    /// The grid's alphas: `UnitLevelGrid.alphas` (0.25, 0.5, 1); quick 0.5 and 1.
+    var gridAlphas: [Double] { quick ? [0.5, 1] : UnitLevelGrid.alphas }
+
     var efficiencyTexts: Int { quick ? 40 : 300 }
     var invarianceTables: Int { quick ? 200 : 2000 }
     /// C2b's PPO runs on the token MDP: VADER and the first 5 (quick) or 50 (full) tables, 2 or 4
@@ -100,6 +105,8 @@ public struct ClaimsSettings: Sendable {
 /// the matched-KL sweep and credit controls (`FairComparisons`, with `kl_frontier_<task>.svg`),
 /// the comparisons at equal reward-model calls (`ComputeMatching`),
 /// the sentiment horizon grid (`HorizonGrid`, with `horizon.svg`),
+/// the unit-level and alpha grid (`UnitLevelGrid`), in the full run SCAR's headline configuration
+/// per task (`SCARHeadline`: `headline.json`, pilot runs under `pilots/`),
 /// `scar_curves.svg` (sentiment), `scar_summarization_curves.svg`, `scar_instructions_curves.svg` and
 /// `shape_grpo_curves.svg` (mean reward per step with 95% bands), `closed_form_timing.csv` and
 /// `.svg`, `partial_texts.md` (`PartialTextsDocument`); then `paperCheck` (paper-check.md). SCAR tasks without a runner in `scarRunners` are
@@ -115,18 +122,7 @@ public enum ClaimsRun {
     public static func run(settings: ClaimsSettings, folder: URL, paperCheck: URL,
                            scarRunners: [SCARTask: any SCARRunner]) throws -> [ClaimCheck] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var settings = settings
-        if !settings.quick, let lengths = try RunLengths.read(folder: folder) {
-            if lengths.quick {
-                FileHandle.standardError.write(Data("claims: \(folder.path)/\(RunLengths.fileName) was chosen at the quick sizes; the full run keeps its fixed lengths\n".utf8))
-            } else {
-                if lengths.learnerVersion != learnerVersion {
-                    FileHandle.standardError.write(Data("claims: warning: the run lengths were chosen under learner version \(lengths.learnerVersion), this is \(learnerVersion); rerun `creditbench pilot-run-lengths`\n".utf8))
-                }
-                settings.runLengths = lengths
-                FileHandle.standardError.write(Data("claims: run lengths chosen on pilot seeds (\(RunLengths.fileName)): \(lengths.summary)\n".utf8))
-            }
-        }
+        let settings = try withRunLengths(settings, folder: folder)
         let stream = RandomStream(seed: settings.seed, stream: 0xC1A1)
         func note(_ text: String) { FileHandle.standardError.write(Data("claims: \(text)\n".utf8)) }
         func store(_ name: String) throws -> CurveStore {
@@ -146,7 +142,7 @@ public enum ClaimsRun {
         }
 
         if case .shard = settings.role {
-            try trainShard(settings: settings, scarRunners: scarRunners, store: store)
+            try trainShard(settings: settings, folder: folder, scarRunners: scarRunners, store: store)
             return []
         }
 
@@ -156,7 +152,7 @@ public enum ClaimsRun {
         claims += try PolicyInvarianceClaim.check(tables: settings.invarianceTables, seed: settings.seed, learning: settings.invarianceLearning,
                                                   jobs: settings.jobs, stream: stream.substream(2))
 
-        let experiments = experiments(settings: settings, scarRunners: scarRunners)
+        let (experiments, headlines) = try headlinedExperiments(settings: settings, folder: folder, scarRunners: scarRunners)
         let scarProgress = ProgressBar(total: settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +),
                                        label: "C3-C6 SCAR runs")
         let scar = try SCARLearningClaims.check(
@@ -172,6 +168,8 @@ public enum ClaimsRun {
                                               stream: stream.substream(13), jobs: settings.jobs, force: settings.force, role: settings.role)
         let horizon = try HorizonGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, quick: settings.quick, sweepSeeds: settings.sweepSeeds,
                                           folder: folder, stream: stream.substream(14), jobs: settings.jobs, force: settings.force, role: settings.role)
+        let grid = try UnitLevelGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.gridSeeds, alphas: settings.gridAlphas,
+                                         stream: stream.substream(15), jobs: settings.jobs, force: settings.force, role: settings.role)
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
@@ -205,15 +203,15 @@ public enum ClaimsRun {
         try ClaimReport.adjust(&claims)
         try ClaimReport.write(claims, to: folder)
         try PaperCheckDocument.markdown(claims, runDescription: settings.description, limits: settings.limits, untested: settings.untested,
-                                        sections: [fair, matched, horizon].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
+                                        sections: [fair, matched, horizon, SCARHeadline.markdown(headlines, quick: settings.quick), grid].compactMap { $0 } + [partialTexts.summary(file: "claims/partial_texts.md")])
             .write(to: paperCheck, atomically: true, encoding: .utf8)
         return claims
     }
 
     /// A shard's share of the SCAR and GRPO learning runs, trained into its own stores.
-    static func trainShard(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner],
+    static func trainShard(settings: ClaimsSettings, folder: URL, scarRunners: [SCARTask: any SCARRunner],
                            store: (String) throws -> CurveStore) throws {
-        let experiments = experiments(settings: settings, scarRunners: scarRunners)
+        let experiments = try headlinedExperiments(settings: settings, folder: folder, scarRunners: scarRunners).experiments
         let scarRuns = settings.seeds * experiments.filter { $0.runner != nil }.map(\.task.schemes.count).reduce(0, +)
         let scarProgress = ProgressBar(total: (0..<scarRuns).filter(settings.role.trains).count, label: "SCAR runs (this shard's share)")
         _ = try SCARLearningClaims.runs(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.seeds,
@@ -225,6 +223,8 @@ public enum ClaimsRun {
                                     stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
         _ = try HorizonGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, quick: settings.quick, sweepSeeds: settings.sweepSeeds,
                                 folder: URL(fileURLWithPath: "/dev/null"), stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
+        _ = try UnitLevelGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.gridSeeds, alphas: settings.gridAlphas,
+                                  stream: RandomStream(seed: settings.seed), jobs: settings.jobs, force: settings.force, role: settings.role)
         let shapE = settings.shapE
         let progress = ProgressBar(total: (0..<shapE.seeds * SetCredit.allCases.count).filter(settings.role.trains).count,
                                    label: "GRPO runs (this shard's share)")
@@ -232,9 +232,51 @@ public enum ClaimsRun {
                           progress: progress.update)
     }
 
-    /// The SCAR experiments of `settings`, one per task (without a runner: not run).
-    static func experiments(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner]) -> [SCARLearningClaims.Experiment] {
-        SCARTask.allCases.map { task in
+    /// `settings` with the run lengths chosen on pilot seeds (`folder/run_lengths.json`) in a full
+    /// run, where the file holds full-size lengths (a warning when chosen under another learner version).
+    static func withRunLengths(_ settings: ClaimsSettings, folder: URL) throws -> ClaimsSettings {
+        var settings = settings
+        if !settings.quick, let lengths = try RunLengths.read(folder: folder) {
+            if lengths.quick {
+                FileHandle.standardError.write(Data("claims: \(folder.path)/\(RunLengths.fileName) was chosen at the quick sizes; the full run keeps its fixed lengths\n".utf8))
+            } else {
+                if lengths.learnerVersion != learnerVersion {
+                    FileHandle.standardError.write(Data("claims: warning: the run lengths were chosen under learner version \(lengths.learnerVersion), this is \(learnerVersion); rerun `creditbench pilot-run-lengths`\n".utf8))
+                }
+                settings.runLengths = lengths
+                FileHandle.standardError.write(Data("claims: run lengths chosen on pilot seeds (\(RunLengths.fileName)): \(lengths.summary)\n".utf8))
+            }
+        }
+        return settings
+    }
+
+    /// SCAR's headline pilot alone (`reproduce --headline-pilot`): the choices of `SCARHeadline`
+    /// at `settings`' sizes (a full run's chosen run lengths included), written to
+    /// `folder/headline.json`.
+    public static func headlinePilot(settings: ClaimsSettings, folder: URL, scarRunners: [SCARTask: any SCARRunner]) throws
+        -> [SCARTask: SCARHeadline.Choice] {
+        let settings = try withRunLengths(settings, folder: folder)
+        return try SCARHeadline.choices(experiments: experiments(settings: settings, scarRunners: scarRunners), folder: folder,
+                                        jobs: settings.jobs, force: settings.force, role: .all)
+    }
+
+    /// The SCAR experiments of `settings` with each task's SCAR as `SCARHeadline`'s rule chose it
+    /// (full run; the pilot is trained if `folder/headline.json` holds no current choice) or its
+    /// default (quick run), and the choices.
+    public static func headlinedExperiments(settings: ClaimsSettings, folder: URL, scarRunners: [SCARTask: any SCARRunner]) throws
+        -> (experiments: [SCARLearningClaims.Experiment], headlines: [SCARTask: SCARHeadline.Choice]) {
+        let headlines = settings.quick ? [:] : try SCARHeadline.choices(
+            experiments: experiments(settings: settings, scarRunners: scarRunners), folder: folder, jobs: settings.jobs, force: settings.force,
+            role: settings.role)
+        return (try experiments(settings: settings, scarRunners: scarRunners, headlines: headlines), headlines)
+    }
+
+    /// The SCAR experiments of `settings`, one per task (without a runner: not run), each task's
+    /// SCAR set to its choice in `headlines` where it has one.
+    public static func experiments(settings: ClaimsSettings, scarRunners: [SCARTask: any SCARRunner],
+                                   headlines: [SCARTask: SCARHeadline.Choice] = [:]) throws -> [SCARLearningClaims.Experiment] {
+        try SCARTask.allCases.map { registered in
+            let task = try headlines[registered].map { registered.headlined(by: try CreditScheme(parsing: $0.scheme, defaults: registered.creditDefaults)) } ?? registered
             let (steps, batchSize) = settings.scarSize(task)
             return SCARLearningClaims.Experiment(task: task, runner: scarRunners[task], steps: steps, batchSize: batchSize,
                                                  design: "\(task.rawValue.capitalized): \(steps) steps of \(batchSize) episodes, schemes \(task.schemes.map(\.description).joined(separator: ", ")).")

@@ -28,7 +28,9 @@ public enum FairComparisons {
     static func sweepSchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, task.scar] }
 
     /// The SCAR schemes the controls test: the task's SCAR, and at token level where it has one.
-    static func controlledSCAR(_ task: SCARTask) -> [CreditScheme] { [task.scar] + (task.unitLevelSchemes.map { [$0.tokens] } ?? []) }
+    static func controlledSCAR(_ task: SCARTask) -> [CreditScheme] {
+        [task.scar] + (task.unitLevelSchemes.map { [$0.tokens] } ?? []).filter { $0 != task.scar }
+    }
     /// The control schemes, each run with both critics: sparse, the prompt baseline and SCAR.
     static func controlSchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, .promptBaseline] + controlledSCAR(task) }
     /// Dense controls without Shapley credit, run with the default critic: R/T on every step, and

@@ -39,7 +39,8 @@ public enum PaperCheckDocument {
         the upper bound is below the margin (both: supported, below the margin); non-inferiority and
         equivalence likewise with their margins. A claim of several tests holds only if every test
         does (intersection-union). Holm's correction runs across the statistical claims, separately
-        on the support and the refutation p-values. Inconclusive carries no guarantee. Exactly what
+        on the support and the refutation p-values. Inconclusive carries no guarantee. SCAR's \
+        configuration in C3-C5 is fixed by a rule stated before the run: \(SCARHeadline.rule) Exactly what
         each claim's verdict controls:
 
 

@@ -102,7 +102,7 @@ public enum SCARLearningClaims {
         var claims = emptyClaims(design: design)
         let runs = try self.runs(experiments: experiments, store: store, seeds: seeds, jobs: jobs, force: force, role: role, progress: progress)
         var comparisonIndex: UInt64 = 0
-        for task in SCARTask.allCases {
+        for task in experiments.map(\.task) {  // the experiment's own task: its SCAR may be the chosen headline
             guard let taskRuns = runs[task] else { continue }
             try fill(&claims, task: task, runs: taskRuns, stream: stream, comparisonIndex: &comparisonIndex)
         }
@@ -242,7 +242,7 @@ public enum SCARLearningClaims {
         guard let levels = task.unitLevelSchemes else { return }
         let (tokens, sentences) = levels
         let calls = { (scheme: CreditScheme) in of(scheme).map { $0.totals["reward_calls"] ?? .nan }.reduce(0, +) / Double(of(scheme).count) }
-        for (index, scheme) in [(3, task.scar), (4, sentences)] {
+        for (index, scheme) in [(3, task.defaultSCAR), (4, sentences)] {
             claims[index].tests += try [("final reward", finalReward), ("area under the curve", CurveMetrics.area)].map { metric, value in
                 try ClaimTest(compare(scheme, tokens, metric, value), rule: .nonInferiority, margin: reward.margin, marginBasis: reward.basis)
             }

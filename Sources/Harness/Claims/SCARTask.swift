@@ -14,8 +14,8 @@ public struct SCARTask: RawRepresentable, CaseIterable, Hashable, Sendable {
     /// SCAR's settings on this task, which a scheme's missing keys take
     /// (`CreditScheme(parsing:defaults:)`).
     public let creditDefaults: ShapleyCreditOptions
-    /// The schemes trained, in run order.
-    public let schemes: [CreditScheme]
+    /// The schemes trained, in run order (with the headline SCAR added by `headlined(by:)`).
+    public private(set) var schemes: [CreditScheme]
     /// The dense-credit baselines of C4 and C5 besides sparse.
     let denseBaselines: [CreditScheme]
     /// SCAR at token and at sentence level, against which C6a (span level, the task's `scar`) and
@@ -47,6 +47,7 @@ public struct SCARTask: RawRepresentable, CaseIterable, Hashable, Sendable {
         self.fullSize = fullSize
         self.sentimentReward = sentimentReward
         self.makeLearner = makeLearner
+        scar = .shapley(creditDefaults)
     }
 
     /// The registered tasks that train a policy, in registry order.
@@ -58,8 +59,21 @@ public struct SCARTask: RawRepresentable, CaseIterable, Hashable, Sendable {
         self = task
     }
 
-    /// The SCAR scheme the claims test: SCAR with the task's defaults.
-    public var scar: CreditScheme { .shapley(creditDefaults) }
+    /// The SCAR scheme C3-C5 and the fair comparisons test: SCAR with the task's defaults
+    /// (`defaultSCAR`) unless `headlined(by:)` set the configuration `SCARHeadline`'s rule chose.
+    public private(set) var scar: CreditScheme
+
+    /// SCAR with the task's default settings (sentiment: clause spans of at most 12 tokens, alpha
+    /// 1), which C6a compares with token level whatever the headline is (the paper's span claim).
+    public var defaultSCAR: CreditScheme { .shapley(creditDefaults) }
+
+    /// This task with `scheme` as its SCAR (`scar`), added to the trained schemes if missing.
+    public func headlined(by scheme: CreditScheme) -> SCARTask {
+        var task = self
+        task.scar = scheme
+        if !task.schemes.contains(scheme) { task.schemes.append(scheme) }
+        return task
+    }
 
     /// The task's learner (loading its data) under `options`.
     public func learner(_ options: LearnerOptions = LearnerOptions()) throws -> any SCARLearner {
