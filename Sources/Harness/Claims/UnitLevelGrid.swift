@@ -106,7 +106,7 @@ public enum UnitLevelGrid {
                 effect = "\(f(c.effect.estimate)) \(FairComparisons.interval(c.interval))"
             }
             var level = "-", alpha = "-"
-            if case .shapley(let options) = scheme {
+            if let options = (scheme.rule as? ShapleyCredit)?.options {
                 (level, alpha) = ("\(options.units)" + (options.masksMissingUnits ? " (mask)" : ""), f(options.alpha))
             }
             out += "| `\(scheme)` | \(level) | \(alpha) | \(mean(cell.map { ($0.totals["reward_calls"] ?? .nan) / episodes })) "
