@@ -8,7 +8,8 @@ import Statistics
 ///
 /// SCAR pays for dense credit in reward-model calls: c per episode where sparse and ABC make 1
 /// (its coalitions v(S) are reward calls; ABC's attention is not). Two matches:
-/// - **Larger batches for the one-call schemes.** c is the task's SCAR (span level on sentiment)
+/// - **Larger batches for the one-call schemes.** c is the task's default SCAR (`SCARTask.defaultSCAR`:
+///   span level on sentiment, whatever the headline rule chose for the claims)
 ///   mean calls per episode, `reward_calls` / (steps x B) of each run averaged over its pilot runs:
 ///   seeds `sweepSeeds ..< sweepSeeds + pilotSeedCount`, disjoint from the analysed seeds
 ///   0..<`sweepSeeds`, so c is fixed before any analysed run is read (the pilots are the claims' own
@@ -73,7 +74,7 @@ public enum ComputeMatching {
     /// c <= `maximumBatchMultiple`); token-level SCAR exact and reduced at B (tasks with unit levels).
     static func arms(_ task: SCARTask, batchSize: Int, callsPerEpisode: Double) -> [Arm] {
         let oneCall = [CreditScheme.sparse] + task.denseBaselines
-        var arms = ([task.scar] + oneCall).map { Arm(scheme: $0, batchSize: batchSize) }
+        var arms = ([task.defaultSCAR] + oneCall).map { Arm(scheme: $0, batchSize: batchSize) }
         if callsPerEpisode <= maximumBatchMultiple {
             let matched = matchedBatch(callsPerEpisode: callsPerEpisode, batchSize: batchSize)
             arms += oneCall.map { Arm(scheme: $0, batchSize: matched) }
@@ -113,7 +114,7 @@ public enum ComputeMatching {
             return .init(experiment: experiment, runner: experiment.runner!, store: stores[index], scheme: scheme, seed: seed)
         }
         let pilotSeeds = Array(sweepSeeds..<(sweepSeeds + pilotSeedCount))
-        let pilotPlan = covered.indices.flatMap { i in pilotSeeds.map { cell(i, covered[i].task.scar, seed: $0, batchSize: covered[i].batchSize) } }
+        let pilotPlan = covered.indices.flatMap { i in pilotSeeds.map { cell(i, covered[i].task.defaultSCAR, seed: $0, batchSize: covered[i].batchSize) } }
         let pilotRole: LearningRunRole = if case .merge = role { role } else { .all }
         let pilotProgress = ProgressBar(total: pilotPlan.count, label: "compute matching: SCAR pilot runs")
         guard let pilots = try SCARLearningClaims.train(pilotPlan, jobs: jobs, force: force, role: pilotRole, progress: pilotProgress.update)
