@@ -25,7 +25,7 @@ struct Reproduce: ParsableCommand {
         by blank mask, against full texts); finally regenerates paper-check.md, whose learning comparisons all show the final KL to pi_ref.
 
         SCAR's headline configuration (the SCAR of C3-C5 and of the fair comparisons) is fixed by a rule \
-        stated before the run: on each task whose SCAR plays text units, the unit level and alpha with the \
+        stated before the run: on each task that compares unit levels (sentiment), the unit level and alpha with the \
         best mean final held-out reward on pilot seeds 2000-2004 (never analysed), ties broken by fewer \
         reward-model calls. The full run reads the choice from <output>/claims/headline.json, or first \
         trains the pilot runs (<output>/claims/pilots/<task>-headline.csv, resumable) and writes it; \
@@ -83,7 +83,7 @@ struct Reproduce: ParsableCommand {
     @Flag(help: "Skip the SCAR learning runs (claims C3-C6b then read 'not measured in this run').")
     var skipScar = false
 
-    @Flag(help: "Only choose SCAR's headline configuration: train the pilot runs (seeds 2000-2004, at this run's size) of the --scar-tasks whose SCAR plays text units, write <output>/claims/headline.json, print the choices and stop.")
+    @Flag(help: "Only choose SCAR's headline configuration: train the pilot runs (seeds 2000-2004, at this run's size) of the --scar-tasks that compare unit levels (sentiment), write <output>/claims/headline.json, print the choices and stop.")
     var headlinePilot = false
 
     @Option(help: ArgumentHelp("SCAR learning tasks to run, comma-separated.", valueName: "sentiment,summarization,instructions,sentiment-transformer"))

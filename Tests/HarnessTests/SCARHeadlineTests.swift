@@ -20,14 +20,14 @@ struct SCARHeadlineTests {
         #expect(SCARHeadline.choose([]) == nil)
     }
 
-    @Test("The grid is every unit level at every alpha, punctuation spans blank-masked; none for action units")
+    @Test("The grid is every unit level at every alpha, punctuation spans blank-masked; none where unit levels are not compared")
     func gridSchemes() throws {
         let spellings = try #require(UnitLevelGrid.schemes(.sentiment)).map(\.description)
         let levels = ["tokens", "punctuation", "spans:12", "sentences"]
         #expect(spellings == levels.flatMap { level in
             ["0.25", "0.5", "1"].map { "scar(units=\(level);alpha=\($0);exact<=10;estimator=owen;budget=500" + (level == "punctuation" ? ";missing=mask)" : ")") }
         })
-        #expect(UnitLevelGrid.schemes(.summarization) == nil)
+        #expect(UnitLevelGrid.schemes(.summarization) == nil && UnitLevelGrid.schemes(.sentimentTransformer) == nil)
     }
 
     static let best = try! CreditScheme(parsing: "scar(units=punctuation;alpha=0.5;missing=mask)")

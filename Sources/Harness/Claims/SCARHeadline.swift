@@ -11,7 +11,7 @@ import Learning
 /// ties broken by fewer mean reward-model calls per episode, then by candidate order (`choose`).
 /// It is written to `headline.json` beside the stores, with every candidate's pilot means, and
 /// the full run reads it back; a choice made at another size, learner or learner version is made
-/// again (the pilot store keeps what still matches). Tasks whose SCAR plays actions have no
+/// again (the pilot store keeps what still matches). Tasks that do not compare unit levels have no
 /// candidates and keep their default; the quick run keeps every task's default.
 public enum SCARHeadline {
     /// Seeds of the pilot runs: disjoint from the analysed seeds (0 up to at most a few dozen).
@@ -23,8 +23,9 @@ public enum SCARHeadline {
         with blank mask, clause spans, sentences; alpha 0.25, 0.5, 1) with the best mean final \
         held-out reward on pilot seeds \(pilotSeeds.lowerBound)-\(pilotSeeds.upperBound - 1) (trained at the \
         analysed runs' size and settings into their own store, never analysed), ties broken by fewer \
-        reward-model calls per episode; tasks whose SCAR plays actions keep their default, and so does \
-        the quick run. C6 still compares the task's default spans with tokens (the paper's span claim).
+        reward-model calls per episode; tasks that do not compare unit levels keep their default (the \
+        action tasks; sentiment-transformer, whose span-level SCAR was fixed before its runs), and so \
+        does the quick run. C6 still compares the task's default spans with tokens (the paper's span claim).
         """
 
     /// One candidate's pilot means.

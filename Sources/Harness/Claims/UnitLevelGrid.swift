@@ -4,7 +4,8 @@ import Statistics
 import Tasks
 
 /// SCAR's granularity and alpha, a descriptive grid (no cell enters the claims' error control),
-/// on every task whose SCAR plays text units (sentiment): SCAR at each unit level of `levels`
+/// on every task that compares SCAR's unit levels (`SCARTask.unitLevelSchemes`: sentiment; the
+/// action tasks have none, and sentiment-transformer fixed span-level SCAR before its runs): SCAR at each unit level of `levels`
 /// (tokens; SCAR's own punctuation spans, cut right after `. , ; ? !`, with each run of missing
 /// spans replaced by one blank, `missing=mask`, the paper's span game; the task's clause spans,
 /// spans:12, its default; sentences) at each alpha, the task's other SCAR settings unchanged
@@ -28,9 +29,9 @@ public enum UnitLevelGrid {
     public static let alphas: [Double] = [0.25, 0.5, 1]
 
     /// SCAR with `task`'s defaults at every level of `levels` and every alpha of `alphas`, level
-    /// by level; `nil` where the task's SCAR does not play text units.
+    /// by level; `nil` where the task does not compare unit levels.
     public static func schemes(_ task: SCARTask, alphas: [Double] = alphas) -> [CreditScheme]? {
-        guard case .text = task.creditDefaults.units else { return nil }
+        guard task.unitLevelSchemes != nil else { return nil }
         return levels.flatMap { level, masks in
             alphas.map { alpha -> CreditScheme in
                 var options = task.creditDefaults.with(units: .text(level))
