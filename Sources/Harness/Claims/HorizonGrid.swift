@@ -35,10 +35,11 @@ public enum HorizonGrid {
     /// Seeds per cell: the sweep's seeds in a full run, at most 2 in a quick one.
     static func seeds(quick: Bool, sweepSeeds: Int) -> Int { quick ? min(2, sweepSeeds) : sweepSeeds }
 
-    /// Sparse, the task's SCAR (span level), SCAR at token level and the task's dense baselines
-    /// (ABC on sentiment); sparse first, the baseline every effect is taken against.
+    /// Sparse, the task's default SCAR (span level, whatever the headline rule chose for the claims),
+    /// SCAR at token level and the task's dense baselines (ABC on sentiment); sparse first, the
+    /// baseline every effect is taken against.
     static func schemes(_ task: SCARTask) -> [CreditScheme] {
-        [.sparse, task.scar] + (task.unitLevelSchemes.map { [$0.tokens] } ?? []) + task.denseBaselines
+        [.sparse, task.defaultSCAR] + (task.unitLevelSchemes.map { [$0.tokens] } ?? []) + task.denseBaselines
     }
 
     /// One planned run: its horizon and its cell.
