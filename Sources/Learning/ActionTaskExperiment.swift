@@ -13,11 +13,15 @@ import Tasks
 /// uniformly, one rollout each; per-step rewards r_t = credit_t - beta (log pi_old - log pi_ref)(a_t)
 /// (beta = `ppo.klCoefficient`); a linear value baseline on the state features; GAE (discount 1,
 /// lambda); advantages whitened over the batch; then `ppo.epochs` full-batch Adam steps on the
-/// clipped surrogate and on the value loss. Credit for unit schemes: step t of a content action gets that action's credit, the stop
+/// clipped surrogate and on the value loss. After 0, k, 2k, ... steps and after the last
+/// (`HeldOutEvaluation`, k = `Configuration.evaluationInterval`), the policy's mean final reward
+/// over `evaluationEpisodes` rollouts of the evaluation episodes: held out where the caller makes
+/// them disjoint from the training episodes (the SCAR tasks' splits, in their `SCARTask`s; a task
+/// of one instance, such as the token MDP, evaluates where it trains). Credit for unit schemes: step t of a content action gets that action's credit, the stop
 /// step gets none (plus v(empty)/T on every step under SCAR, see `CreditScheme.unitRewards`).
-/// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation)
-/// (2, the trainer's shuffles, goes unused: full batches), so a run is a pure function of its
-/// arguments.
+/// Randomness: `RandomStream(seed:)` substreams 0 (sampling), 1 (estimators), 3 (evaluation,
+/// a fresh copy per evaluation) (2, the trainer's shuffles, goes unused: full batches), so a
+/// run is a pure function of its arguments and its training points do not depend on k.
 ///
 /// **Cost.** A rollout computes every legal action's features at every step; the credit costs
 /// the value calls of the scheme's estimator (one replay and one reward each; `rewardCalls`).
@@ -26,11 +30,15 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         /// PPO: KL coefficient beta = 0.01 to the uniform reference, policy learning rate 0.05,
         /// clip 0.2, lambda 0.95, 4 epochs, value learning rate 0.05.
         public var ppo = PPOSettings(klCoefficient: 0.01, policyLearningRate: 0.05)
-        /// Episodes of the final evaluation (the evaluation list in order, wrapping).
+        /// Episodes of each held-out evaluation (the evaluation list in order, wrapping).
         public var evaluationEpisodes = 128
+        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 10)).
+        public var evaluationInterval: Int?
 
         /// Every setting, for keying stored runs.
-        public var storeKey: String { "\(ppo.storeKey);evaluation=\(evaluationEpisodes)" }
+        public var storeKey: String {
+            "\(ppo.storeKey);evaluation=\(evaluationEpisodes);evaluation-interval=\(HeldOutEvaluation.storeKey(evaluationInterval))"
+        }
 
         public init() {}
     }
@@ -48,6 +56,9 @@ public struct ActionTaskExperiment<Task: ActionTask> {
     public init(task: Task, trainingEpisodes: [Int], evaluationEpisodes: [Int], configuration: Configuration = Configuration()) throws {
         guard !trainingEpisodes.isEmpty, !evaluationEpisodes.isEmpty else {
             throw RunError(reason: "an action-task experiment needs training and evaluation episodes")
+        }
+        guard configuration.evaluationEpisodes >= 1, configuration.evaluationInterval.map({ $0 >= 1 }) ?? true else {
+            throw RunError(reason: "evaluation episodes and the evaluation interval must be positive")
         }
         self.task = task
         self.trainingEpisodes = trainingEpisodes
@@ -75,15 +86,18 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         let trained = try PPOTrainer.train(
             ActionPPOLearner(experiment: self, scheme: scheme), policy: LinearActionPolicy(featureCount: task.policyFeatureCount),
             value: LinearValueBaseline(featureCount: task.valueFeatureCount), scheme: scheme, settings: configuration.ppo,
-            root: root, steps: steps, batchSize: batchSize, progress: progress)
+            root: root, steps: steps, batchSize: batchSize, evaluationInterval: configuration.evaluationInterval,
+            evaluate: { try evaluate($0, random: HeldOutEvaluation.stream(seed: seed)) },
+            progress: progress)
         let curve = LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
-                                  finalEvaluation: try evaluate(trained.policy, random: root.substream(3)), elapsedSeconds: trained.elapsedSeconds)
+                                  evaluations: trained.evaluations, elapsedSeconds: trained.elapsedSeconds)
         return (trained.policy, curve)
     }
 
-    /// `LearningCurve.finalEvaluation` of the uniform starting policy under `seed`'s evaluation stream.
+    /// The held-out evaluation of the uniform starting policy under `seed`: the evaluation at
+    /// step 0 of every run seeded `seed`.
     public func referenceEvaluation(seed: UInt64) throws -> Double {
-        try evaluate(LinearActionPolicy(featureCount: task.policyFeatureCount), random: RandomStream(seed: seed).substream(3))
+        try evaluate(LinearActionPolicy(featureCount: task.policyFeatureCount), random: HeldOutEvaluation.stream(seed: seed))
     }
 
     /// Mean final reward of `policy` over `evaluationEpisodes` rollouts of the evaluation list.

@@ -19,16 +19,44 @@ public struct LearningCurve: Sendable {
         public let meanLength: Double
     }
 
+    /// One held-out evaluation: the mean true reward R of the policy after `step` finished PPO
+    /// steps (0: pi_ref itself) over the learner's evaluation episodes, which sample only
+    /// evaluation instances (prompts, articles) that no training batch draws; deterministic given
+    /// the seed (`HeldOutEvaluation`).
+    public struct Evaluation: Sendable, Equatable {
+        public let step: Int
+        public let meanReward: Double
+
+        public init(step: Int, meanReward: Double) {
+            self.step = step
+            self.meanReward = meanReward
+        }
+    }
+
     public let scheme: String
     public let seed: UInt64
     public let batchSize: Int
     /// One point per step; deterministic given the seed (compare with `==`).
     public let points: [Point]
-    /// Mean R over the evaluation episodes (fixed prompts, the final policy sampling from the
-    /// seed's evaluation stream); deterministic given the seed.
-    public let finalEvaluation: Double
-    /// Wall seconds from the start of the run to the end of each step (not deterministic).
+    /// The held-out evaluations at steps 0, k, 2k, ... and at the run's last step
+    /// (`HeldOutEvaluation.steps`), in step order; deterministic given the seed.
+    public let evaluations: [Evaluation]
+    /// Wall seconds from the start of the run to the end of each step, the held-out evaluations
+    /// made by then included (not deterministic).
     public let elapsedSeconds: [Double]
+
+    public init(scheme: String, seed: UInt64, batchSize: Int, points: [Point], evaluations: [Evaluation], elapsedSeconds: [Double]) {
+        precondition(!evaluations.isEmpty, "a learning curve ends with the held-out evaluation of its final policy")
+        self.scheme = scheme
+        self.seed = seed
+        self.batchSize = batchSize
+        self.points = points
+        self.evaluations = evaluations
+        self.elapsedSeconds = elapsedSeconds
+    }
+
+    /// The held-out reward of the final policy: the last evaluation's mean reward.
+    public var finalEvaluation: Double { evaluations.last!.meanReward }
 
     /// Total reward-model calls over the run.
     public var totalRewardCalls: Int { points.reduce(0) { $0 + $1.rewardCalls } }

@@ -10,21 +10,35 @@ import Tasks
 /// the learner's minibatches, each one Adam step on the clipped surrogate and one on the value
 /// loss of the minibatch's steps. Randomness: `root`'s substreams 0 (rollouts), 1 (credit
 /// estimators), 2 (minibatch shuffles), so a run is a pure function of its arguments.
+/// Held-out evaluations (`HeldOutEvaluation.steps`) are made by the learner's `evaluate`, which
+/// must draw from its own stream (`HeldOutEvaluation.stream`): the training points are then the
+/// same whatever the evaluation interval.
 enum PPOTrainer {
     /// Trains `policy` and `value`; returns the final policy, one point per step (measured on the
-    /// step's batch before its update) and the wall seconds to the end of each step.
+    /// step's batch before its update), the held-out evaluations `evaluate(policy)` after s
+    /// finished steps for each s of `HeldOutEvaluation.steps(runLength: steps, interval:
+    /// evaluationInterval)`, and the wall seconds to the end of each step.
     static func train<Learner: PPOLearner>(
         _ learner: Learner, policy start: Learner.Policy, value startValue: Learner.Value, scheme: CreditScheme,
-        settings: PPOSettings, root: RandomStream, steps: Int, batchSize: Int, progress: (Int) -> Void
-    ) throws -> (policy: Learner.Policy, points: [LearningCurve.Point], elapsedSeconds: [Double]) {
+        settings: PPOSettings, root: RandomStream, steps: Int, batchSize: Int, evaluationInterval: Int?,
+        evaluate: (Learner.Policy) throws -> Double, progress: (Int) -> Void
+    ) throws -> (policy: Learner.Policy, points: [LearningCurve.Point], evaluations: [LearningCurve.Evaluation], elapsedSeconds: [Double]) {
         let sampler = root.substream(0), estimators = root.substream(1), shuffler = root.substream(2)
         var policy = start, value = startValue
         var policyAdam = Adam(parameterCount: policy.parameters.count, learningRate: settings.policyLearningRate)
         var valueAdam = Adam(parameterCount: value.parameters.count, learningRate: settings.valueLearningRate)
         var points: [LearningCurve.Point] = []
         var elapsed: [Double] = []
+        let evaluationSteps = Set(HeldOutEvaluation.steps(runLength: steps, interval: evaluationInterval))
+        var evaluations: [LearningCurve.Evaluation] = []
+        func evaluateIfDue(after finished: Int) throws {
+            if evaluationSteps.contains(finished) {
+                evaluations.append(LearningCurve.Evaluation(step: finished, meanReward: try evaluate(policy)))
+            }
+        }
         let clock = ContinuousClock()
         let begin = clock.now
+        try evaluateIfDue(after: 0)
         for step in 0..<steps {
             var batch = PPOBatch<Learner.Episode>()
             var tally = BatchTally()
@@ -49,9 +63,10 @@ enum PPOTrainer {
                 }
             }
             points.append(tally.point(step: step, batchSize: batchSize))
+            try evaluateIfDue(after: step + 1)
             progress(step + 1)
             elapsed.append((clock.now - begin).seconds)
         }
-        return (policy, points, elapsed)
+        return (policy, points, evaluations, elapsed)
     }
 }

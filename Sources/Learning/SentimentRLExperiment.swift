@@ -8,23 +8,29 @@ import Tasks
 /// compound by default, or the learned transformer; or a reward model given to `init`, e.g. one
 /// behind HTTP), with the sequence reward spread over the steps by a `CreditScheme`.
 ///
-/// **Data.** `movieReviewSnippets`: snippet i with i mod 10 == 0 is held out and gives a prompt
-/// (its first 2 + (j mod 3) lowercased tokens, j its rank among the held-out snippets, rendered
-/// as `PolicyVocabulary.render` does; snippets with no token past the prompt are skipped); the
-/// others build the vocabulary and fit pi_ref (`ReferencePolicyFit`).
+/// **Data.** `movieReviewSnippets`: snippet i with i mod 10 == 0 is held out from pi_ref's fit and
+/// gives a prompt (its first 2 + (j mod 3) lowercased tokens, j its rank among the held-out
+/// snippets, rendered as `PolicyVocabulary.render` does; snippets with no token past the prompt
+/// are skipped); the others build the vocabulary and fit pi_ref (`ReferencePolicyFit`). The
+/// prompts are split by `HeldOutSplit` (`Configuration.evaluationPromptFraction`, 25%, seed
+/// `Configuration.promptSplitSeed`) into training prompts, the only ones PPO's batches draw, and
+/// evaluation prompts, the only ones the held-out evaluations read.
 ///
 /// **Policy.** `Configuration.policy`: a one-layer GRU language model (`GRUWordPolicy`, the
 /// default) or the log-linear context-window model (`ContextWindowPolicy`, kept for comparison).
 ///
-/// **Run.** `PPOTrainer` with a `WordPPOLearner`. Per step: `batchSize` prompts drawn uniformly,
+/// **Run.** `PPOTrainer` with a `WordPPOLearner`. Per step: `batchSize` training prompts drawn uniformly,
 /// one response each (up to `horizon` words, stopped by `<eos>`), per-step rewards
 /// r_t = credit_t - beta (log pi_old - log pi_ref)(a_t), a tabular value baseline
 /// (`ValueBaseline`; `Configuration.critic` says whether it sees the prompt), GAE (discount 1, lambda), advantages whitened over the batch's steps, then
 /// `ppo.epochs` passes of Adam over `minibatches` shuffled minibatches of whole episodes (a
 /// recurrent policy backpropagates through each episode) on the clipped surrogate and on the
-/// value loss of the minibatch's steps. All randomness comes from
+/// value loss of the minibatch's steps. After 0, k, 2k, ... steps and after the last
+/// (`HeldOutEvaluation`, k = `Configuration.evaluationInterval`), the policy's mean R over
+/// `evaluationEpisodes` responses to the evaluation prompts. All randomness comes from
 /// `RandomStream(seed:)` substreams (0 sampling, 1 estimators, 2 minibatch shuffles,
-/// 3 evaluation), so a run is a pure function of its arguments.
+/// 3 evaluation, a fresh copy per evaluation), so a run is a pure function of its
+/// arguments and its training points do not depend on k.
 public struct SentimentRLExperiment: Sendable {
     public struct Configuration: Sendable, Equatable {
         public enum Policy: String, Sendable {
@@ -66,8 +72,15 @@ public struct SentimentRLExperiment: Sendable {
         public var referenceMinibatchSize: Int
         public var referenceLearningRate: Double
         public var referenceSeed: UInt64 = 2025
-        /// Episodes of the final evaluation (prompts 0..<n of the held-out list, wrapping).
+        /// Episodes of each held-out evaluation: evaluation prompt e mod (their count) for
+        /// episode e, one sampled response each.
         public var evaluationEpisodes = 128
+        /// The fraction of the prompts held out for evaluation, and the seed of the split
+        /// (`HeldOutSplit`).
+        public var evaluationPromptFraction = 0.25
+        public var promptSplitSeed: UInt64 = 2025
+        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 10)).
+        public var evaluationInterval: Int?
 
         /// Every setting, for keying stored runs (the reward is written only when it is not VADER,
         /// so the keys of runs stored before the choice existed stay valid).
@@ -75,6 +88,7 @@ public struct SentimentRLExperiment: Sendable {
             (reward == .vader ? "" : "reward=\(reward.rawValue);") + "policy=\(policy.rawValue);vocabulary=\(vocabularySize);horizon=\(horizon);embedding=\(embeddingSize);hidden=\(hiddenSize);"
                 + "\(ppo.storeKey);minibatches=\(minibatches);reference=\(referenceEpochs)x\(referenceMinibatchSize)@\(referenceLearningRate)"
                 + ";reference-seed=\(referenceSeed);evaluation=\(evaluationEpisodes)"
+                + ";prompt-split=\(evaluationPromptFraction)@\(promptSplitSeed);evaluation-interval=\(HeldOutEvaluation.storeKey(evaluationInterval))"
                 + (critic == .positionAndWord ? "" : ";critic=\(critic.rawValue)")
         }
 
@@ -110,7 +124,9 @@ public struct SentimentRLExperiment: Sendable {
     /// Words after the prompt in each training snippet pi_ref is fitted to (`<eos>` not counted):
     /// how often a response of at most T words cuts pi_ref's text short.
     public let referenceContinuationLengths: [Int]
-    let prompts: [Prompt]
+    /// The prompts training batches draw from, and the disjoint ones the evaluations read.
+    let trainingPrompts: [Prompt]
+    let evaluationPrompts: [Prompt]
     /// The sequence reward model R (`configuration.reward`'s unless another was given).
     let reward: any TextRewardModel & Sendable
     /// The attention ABC redistributes R with (`SentimentReward`).
@@ -152,10 +168,20 @@ public struct SentimentRLExperiment: Sendable {
         referenceHeldOutLossWithinHorizon = ReferencePolicyFit.negativeLogLikelihood(
             reference, sequences: ReferencePolicyFit.firstSteps(heldOutSequences, count: configuration.horizon))
         referenceContinuationLengths = sequences.map { $0.actions.count - 1 }
-        prompts = ReferencePolicyFit.cuts(heldOut).map { tokens, k in
+        let prompts = ReferencePolicyFit.cuts(heldOut).map { tokens, k in
             Prompt(text: vocabulary.render(Array(tokens[..<k]), opensText: true).text, context: tokens[..<k].map(vocabulary.contextID))
         }
-        guard !prompts.isEmpty else { throw SetupError(reason: "no held-out snippet is long enough for a prompt") }
+        guard prompts.count >= 2 else { throw SetupError(reason: "fewer than two held-out snippets are long enough for a prompt") }
+        guard configuration.evaluationPromptFraction > 0, configuration.evaluationPromptFraction < 1 else {
+            throw SetupError(reason: "the evaluation prompt fraction must lie strictly between 0 and 1")
+        }
+        guard configuration.evaluationEpisodes >= 1, configuration.evaluationInterval.map({ $0 >= 1 }) ?? true else {
+            throw SetupError(reason: "evaluation episodes and the evaluation interval must be positive")
+        }
+        let split = HeldOutSplit(count: prompts.count, evaluationFraction: configuration.evaluationPromptFraction,
+                                 seed: configuration.promptSplitSeed)
+        trainingPrompts = split.training.map { prompts[$0] }
+        evaluationPrompts = split.evaluation.map { prompts[$0] }
         let models = try configuration.reward.models()
         self.reward = reward ?? models.reward
         attention = models.attention
@@ -181,8 +207,9 @@ public struct SentimentRLExperiment: Sendable {
         return try SentimentRLExperiment(configuration: configuration, reward: reward)
     }
 
-    /// Number of held-out prompts.
-    public var promptCount: Int { prompts.count }
+    /// Number of training prompts and of evaluation prompts.
+    public var trainingPromptCount: Int { trainingPrompts.count }
+    public var evaluationPromptCount: Int { evaluationPrompts.count }
 
     public struct RunError: Error, CustomStringConvertible {
         public let reason: String
@@ -199,8 +226,8 @@ public struct SentimentRLExperiment: Sendable {
         return try train(reference, scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress)
     }
 
-    /// `run` with pi_ref's concrete type: `PPOTrainer` on a `WordPPOLearner`, then the final
-    /// evaluation (substream 3). The reward model is memoised per run (`MemoizedRewardModel`)
+    /// `run` with pi_ref's concrete type: `PPOTrainer` on a `WordPPOLearner`, evaluating on the
+    /// evaluation prompts (`HeldOutEvaluation`). The reward model is memoised per run (`MemoizedRewardModel`)
     /// unless it is VADER, whose calls (a few microseconds) cost about what hashing and storing
     /// every coalition text of a run would (token-level SCAR, 300 steps: 17.1 s of CPU with the
     /// memo, 14.0 s without, identical curves).
@@ -215,32 +242,33 @@ public struct SentimentRLExperiment: Sendable {
         let trained = try PPOTrainer.train(
             learner, policy: reference, value: ValueBaseline(
                 horizon: configuration.horizon, symbolCount: vocabulary.symbolCount,
-                promptCount: configuration.critic == .promptAware ? prompts.count : 0),
-            scheme: scheme, settings: configuration.ppo, root: root, steps: steps, batchSize: batchSize, progress: progress)
-        return LearningCurve(
-            scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
-            finalEvaluation: try evaluate(trained.policy, reward: learner.environment.reward, random: root.substream(3)),
-            elapsedSeconds: trained.elapsedSeconds)
+                promptCount: configuration.critic == .promptAware ? trainingPrompts.count : 0),
+            scheme: scheme, settings: configuration.ppo, root: root, steps: steps, batchSize: batchSize,
+            evaluationInterval: configuration.evaluationInterval,
+            evaluate: { try evaluate($0, reward: learner.environment.reward, random: HeldOutEvaluation.stream(seed: seed)) },
+            progress: progress)
+        return LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize, points: trained.points,
+                             evaluations: trained.evaluations, elapsedSeconds: trained.elapsedSeconds)
     }
 
-    /// `LearningCurve.finalEvaluation` of pi_ref itself (the untrained starting point) under the
-    /// same seed's evaluation stream.
+    /// The held-out evaluation of pi_ref itself (the untrained starting point) under `seed`: the
+    /// evaluation at step 0 of every run seeded `seed`.
     public func referenceEvaluation(seed: UInt64) throws -> Double {
-        try evaluate(reference, reward: reward, random: RandomStream(seed: seed).substream(3))
+        try evaluate(reference, reward: reward, random: HeldOutEvaluation.stream(seed: seed))
     }
 
-    /// One response of pi_ref to each of the first `count` held-out prompts (wrapping), sampled
+    /// One response of pi_ref to each of the first `count` training prompts (wrapping), sampled
     /// from `RandomStream(seed:)`: the texts SCAR's response games meet at the start of training.
     public func referenceResponses(count: Int, seed: UInt64) -> [GeneratedResponse] {
         let random = RandomStream(seed: seed)
-        return (0..<count).map { rollout(reference, prompt: prompts[$0 % prompts.count], random: random).response }
+        return (0..<count).map { rollout(reference, prompt: trainingPrompts[$0 % trainingPrompts.count], random: random).response }
     }
 
-    /// Mean R of `policy` over the evaluation episodes.
+    /// Mean R of `policy` over the evaluation episodes (episode e: evaluation prompt e mod their count).
     func evaluate(_ policy: some WordPolicy, reward: any TextRewardModel, random: RandomStream) throws -> Double {
         var total = 0.0
         for e in 0..<configuration.evaluationEpisodes {
-            let response = rollout(policy, prompt: prompts[e % prompts.count], random: random).response
+            let response = rollout(policy, prompt: evaluationPrompts[e % evaluationPrompts.count], random: random).response
             total += try reward.reward(response.prompt + response.response)
         }
         return total / Double(configuration.evaluationEpisodes)

@@ -1,7 +1,7 @@
 import Statistics
 import Tasks
 
-/// `PPOLearner` of sentiment control: `experiment`'s word policy continues prompts drawn
+/// `PPOLearner` of sentiment control: `experiment`'s word policy continues training prompts drawn
 /// uniformly (`SentimentRLExperiment.rollout`), pi_ref scores each response in one batch, the
 /// value head reads each step's position and previous word (and the prompt under the
 /// prompt-aware critic), credit is `scheme.assign` in
@@ -29,7 +29,7 @@ struct WordPPOLearner<Policy: WordPolicy>: PPOLearner {
     }
 
     func rollouts(_ policy: Policy, count: Int, random: RandomStream) throws -> [Episode] {
-        let prompts = experiment.prompts, horizon = experiment.configuration.horizon
+        let prompts = experiment.trainingPrompts, horizon = experiment.configuration.horizon
         let chosen = (0..<count).map { _ in
             let prompt = random.integer(below: prompts.count)
             return (prompt, experiment.rollout(policy, prompt: prompts[prompt], random: random))

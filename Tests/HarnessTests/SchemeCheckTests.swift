@@ -31,6 +31,7 @@ import Testing
         let base: any SCARLearner
         let replacement: @Sendable (CreditScheme) -> CreditScheme
         var storeKey: String { base.storeKey }
+        var evaluationSet: String { base.evaluationSet }
         func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
             try base.train(replacement(scheme), seed: seed, steps: steps, batchSize: batchSize, progress: progress)
         }
@@ -40,10 +41,12 @@ import Testing
     /// Flat curves at 0.3 whose final and untrained held-out rewards are 0.3 too: learns nothing.
     struct FlatLearner: SCARLearner {
         var storeKey: String { "flat" }
+        var evaluationSet: String { "no evaluation instances" }
         func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
             LearningCurve(scheme: scheme.description, seed: seed, batchSize: batchSize,
                           points: (0..<steps).map { LearningCurve.Point(step: $0, meanReward: 0.3, meanKL: 0, meanExactKL: 0, rewardCalls: batchSize, meanLength: 1) },
-                          finalEvaluation: 0.3, elapsedSeconds: Array(repeating: 0, count: steps))
+                          evaluations: [.init(step: 0, meanReward: 0.3), .init(step: steps, meanReward: 0.3)],
+                          elapsedSeconds: Array(repeating: 0, count: steps))
         }
         func referenceEvaluation(seed: UInt64) throws -> Double { 0.3 }
     }

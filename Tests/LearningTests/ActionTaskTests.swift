@@ -94,7 +94,7 @@ struct ActionTaskTests {
 
     @Test("PPO on the toy task: same seed, same curve; the trained policy beats the uniform one under sparse and SCAR")
     func experimentLearnsAndRepeats() throws {
-        let experiment = try ActionTaskExperiment(task: ToyActionTask(), trainingEpisodes: [0], evaluationEpisodes: [0])
+        let experiment = try ActionTaskExperiment(task: ToyActionTask(), trainingEpisodes: [0], evaluationEpisodes: [1])
         let start = try experiment.referenceEvaluation(seed: 5)
         for scheme in [CreditScheme.sparse, .shapley(.actions)] {
             let first = try experiment.run(scheme: scheme, seed: 5, steps: 40, batchSize: 16)
@@ -104,6 +104,21 @@ struct ActionTaskTests {
             #expect(start < 0.9)
             #expect(first.finalEvaluation > start + 0.15, "\(scheme): \(start) -> \(first.finalEvaluation)")
         }
+    }
+
+    @Test("Action tasks: training points bit-identical for evaluation intervals 1 and 7; the series ends at the final evaluation")
+    func actionEvaluationInterval() throws {
+        var everySevenSteps = ActionTaskExperiment<ToyActionTask>.Configuration()
+        everySevenSteps.evaluationInterval = 7
+        let everyStep = try ActionTaskExperiment(task: ToyActionTask(), trainingEpisodes: [0], evaluationEpisodes: [1])
+        let everySeven = try ActionTaskExperiment(task: ToyActionTask(), trainingEpisodes: [0], evaluationEpisodes: [1], configuration: everySevenSteps)
+        let a = try everyStep.run(scheme: .sparse, seed: 2, steps: 10, batchSize: 8)
+        let b = try everySeven.run(scheme: .sparse, seed: 2, steps: 10, batchSize: 8)
+        #expect(a.points == b.points)
+        #expect(a.evaluations.map(\.step) == Array(0...10) && b.evaluations.map(\.step) == [0, 7, 10])
+        #expect(b.evaluations.allSatisfy { e in a.evaluations[e.step] == e })
+        let start = try everyStep.referenceEvaluation(seed: 2)
+        #expect(a.finalEvaluation == a.evaluations.last!.meanReward && a.evaluations[0].meanReward == start)
     }
 
     @Test("Summarization as an action task: the replayed full episode scores the episode's reward")

@@ -31,7 +31,8 @@ struct ExactKLTests {
                                      environment: CreditEnvironment(reward: experiment.reward, attention: nil))
         let value = ValueBaseline(horizon: experiment.configuration.horizon, symbolCount: experiment.vocabulary.symbolCount)
         let p1 = try PPOTrainer.train(learner, policy: reference, value: value, scheme: scheme, settings: experiment.configuration.ppo,
-                                      root: RandomStream(seed: seed), steps: 1, batchSize: batch, progress: { _ in }).policy
+                                      root: RandomStream(seed: seed), steps: 1, batchSize: batch, evaluationInterval: nil,
+                                      evaluate: { _ in 0 }, progress: { _ in }).policy
         let sampler = RandomStream(seed: seed).substream(0)
         _ = try learner.rollouts(reference, count: batch, random: sampler)
         let episodes = try learner.rollouts(p1, count: batch, random: sampler)

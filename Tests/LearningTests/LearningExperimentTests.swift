@@ -1,3 +1,4 @@
+import Statistics
 import Testing
 @testable import Learning
 
@@ -6,6 +7,12 @@ import Testing
 enum ExperimentFixture {
     static let experiment = Result { try SentimentRLExperiment() }
     static let contextWindow = Result { try SentimentRLExperiment(configuration: .init(policy: .contextWindow)) }
+    /// The default GRU experiment evaluating every 4 steps instead of max(1, round(steps / 10)).
+    static let everyFourSteps = Result {
+        var configuration = SentimentRLExperiment.Configuration()
+        configuration.evaluationInterval = 4
+        return try SentimentRLExperiment(configuration: configuration)
+    }
 }
 
 @Suite("LearningExperiment")
@@ -35,8 +42,8 @@ struct LearningExperimentTests {
         #expect(gru.referenceHeldOutLoss < contextWindow.referenceHeldOutLoss - 0.05)
     }
 
-    /// 30 steps of 16 episodes under sparse reward raise the evaluation reward (128 fixed
-    /// prompts, the same evaluation stream for pi_ref and the trained policy, so an unchanged
+    /// 30 steps of 16 episodes under sparse reward raise the evaluation reward (128 episodes on the
+    /// evaluation prompts, the same evaluation stream for pi_ref and the trained policy, so an unchanged
     /// policy would gain exactly 0) by more than 0.1, about two standard errors of a 128-episode
     /// mean of VADER scores (sd about 0.4). Measured in release builds with the default
     /// configurations: the GRU's seed 0 gains 0.37, seeds 0..9 gained 0.22 to 0.37 (mean 0.28) over
@@ -50,6 +57,65 @@ struct LearningExperimentTests {
         #expect(curve.finalEvaluation - start > 0.1, "reference \(start), trained \(curve.finalEvaluation)")
         #expect(curve.points.count == 30)
         #expect(curve.totalRewardCalls == 30 * 16)
+    }
+
+    /// The prompts are split by `HeldOutSplit` (25% held out, seed 2025): the two lists partition
+    /// the prompts, and the batches draw training prompts only (episode prompt texts of 64
+    /// rollouts all lie among the training prompts' texts).
+    @Test("Sentiment: the training and evaluation prompts partition the prompts (25% held out); training batches draw only training prompts")
+    func sentimentPromptSplit() throws {
+        let experiment = try ExperimentFixture.experiment.get()
+        let total = experiment.trainingPromptCount + experiment.evaluationPromptCount
+        let split = HeldOutSplit(count: total, evaluationFraction: 0.25, seed: experiment.configuration.promptSplitSeed)
+        #expect(experiment.evaluationPromptCount == split.evaluation.count && experiment.trainingPromptCount == split.training.count)
+        #expect(experiment.evaluationPromptCount == Int((0.25 * Double(total)).rounded(.toNearestOrAwayFromZero)))
+        let learner = WordPPOLearner(experiment: experiment, reference: try #require(experiment.reference as? GRUWordPolicy),
+                                     scheme: .sparse, environment: CreditEnvironment(reward: experiment.reward, attention: experiment.attention))
+        let trainingTexts = Set(experiment.trainingPrompts.map(\.text))
+        let episodes = try learner.rollouts(try #require(experiment.reference as? GRUWordPolicy), count: 64, random: RandomStream(seed: 4))
+        #expect(episodes.allSatisfy { trainingTexts.contains($0.rollout.response.prompt) })
+    }
+
+    /// Training draws from substreams 0-2 and each evaluation from a fresh copy of substream 3, so the
+    /// training points are bit-identical whether the policy is evaluated every step (9 steps:
+    /// default k = max(1, round(0.9)) = 1) or every 4 steps; the evaluations both runs make
+    /// (steps 0, 4, 8, 9) agree too, the last is the final evaluation, and the first is pi_ref's
+    /// (`referenceEvaluation`).
+    @Test("Sentiment: training points are bit-identical for evaluation intervals 1 and 4; the series ends at the final evaluation")
+    func evaluationIntervalLeavesTrainingUnchanged() throws {
+        let everyStep = try ExperimentFixture.experiment.get(), everyFour = try ExperimentFixture.everyFourSteps.get()
+        let scheme = CreditScheme.shapley(ShapleyCreditOptions.text.with(units: .text(.tokens)))
+        let a = try everyStep.run(scheme: scheme, seed: 7, steps: 9, batchSize: 4)
+        let b = try everyFour.run(scheme: scheme, seed: 7, steps: 9, batchSize: 4)
+        #expect(a.points == b.points)
+        #expect(a.evaluations.map(\.step) == Array(0...9) && b.evaluations.map(\.step) == [0, 4, 8, 9])
+        #expect(b.evaluations.allSatisfy { e in a.evaluations[e.step] == e })
+        #expect(a.finalEvaluation == a.evaluations.last!.meanReward && a.evaluations.last!.step == 9)
+        let start = try everyStep.referenceEvaluation(seed: 7)
+        #expect(a.evaluations[0].meanReward == start)
+        #expect(Set(a.evaluations.map(\.meanReward)).count > 1)
+    }
+
+    @Test("HeldOutSplit: disjoint, covering, sorted, the stated size; the same seed gives the same split, another seed another")
+    func heldOutSplit() {
+        for (count, fraction) in [(2, 0.25), (10, 0.25), (101, 0.25), (57, 0.5), (9, 0.9)] {
+            let split = HeldOutSplit(count: count, evaluationFraction: fraction, seed: 3)
+            #expect(Set(split.training).isDisjoint(with: split.evaluation))
+            #expect((split.training + split.evaluation).sorted() == Array(0..<count))
+            #expect(split.training == split.training.sorted() && split.evaluation == split.evaluation.sorted())
+            let expected = min(count - 1, max(1, Int((fraction * Double(count)).rounded(.toNearestOrAwayFromZero))))
+            #expect(split.evaluation.count == expected)
+            #expect(HeldOutSplit(count: count, evaluationFraction: fraction, seed: 3) == split)
+        }
+        #expect(HeldOutSplit(count: 101, evaluationFraction: 0.25, seed: 3) != HeldOutSplit(count: 101, evaluationFraction: 0.25, seed: 4))
+    }
+
+    /// The schedule by hand: 300 steps, k = 30: 0, 30, ..., 300 (11); 9 steps, k = 4: 0, 4, 8, 9;
+    /// default k = max(1, round(n / 10)): 3 -> 1, 40 -> 4, 45 -> 5 (4.5 rounds up), 300 -> 30.
+    @Test func evaluationSchedule() {
+        #expect(HeldOutEvaluation.steps(runLength: 300, interval: nil) == Array(stride(from: 0, through: 300, by: 30)))
+        #expect(HeldOutEvaluation.steps(runLength: 9, interval: 4) == [0, 4, 8, 9])
+        #expect([3, 40, 45, 300].map(HeldOutEvaluation.defaultInterval(steps:)) == [1, 4, 5, 30])
     }
 
     @Test func badArgumentsThrow() throws {
