@@ -37,9 +37,16 @@ struct Train: ParsableCommand {
         training batch's true reward before that step's update; mean_kl the sampled estimate \
         sum_t log pi/pi_ref(a_t) PPO penalises; exact_kl the same KL(pi || pi_ref) summed exactly over \
         the vocabulary (sentiment) or the legal actions (other tasks) at each visited state) and prints \
-        a JSON summary (held-out reward of the untrained and the trained policy, reward-model calls, \
-        both KLs averaged over the last 10 steps; on sentiment also T and pi_ref's held-out loss over \
-        all held-out steps and over the first T). --kl-coefficient and --learning-rate change PPO's \
+        a JSON summary (held-out reward of the untrained and the trained policy, the held-out \
+        evaluations, reward-model calls, both KLs averaged over the last 10 steps; on sentiment also \
+        T and pi_ref's held-out loss over all held-out steps and over the first T).
+
+        Held out: sentiment's prompts are split 75/25 (seed 2025) into training prompts, the only \
+        ones the batches draw, and evaluation prompts; summarization evaluates on a seeded 20% of \
+        the articles (seed 2025), instruction following on every fifth IFEval prompt. After 0, k, \
+        2k, ... PPO steps and after the last, the policy is evaluated on its task's held-out \
+        instances (128 sampled episodes, from the seed's own evaluation stream, so k never changes \
+        the training curve); k is --evaluation-interval, by default max(1, round(steps / 10)). --kl-coefficient and --learning-rate change PPO's \
         settings (one cell of the reward-KL sweep that `reproduce` runs); --critic prompt-aware gives \
         sentiment's value head the prompt too (a control for SCAR's baseline term). Same arguments, \
         same curve (elapsed time aside).
@@ -118,6 +125,9 @@ struct Train: ParsableCommand {
     @Option(help: "Seed of the run (sampling, estimators, shuffles, evaluation).")
     var seed: UInt64 = 0
 
+    @Option(help: "k: evaluate the policy on the held-out instances after every k PPO steps, at step 0 and after the last (default: max(1, round(steps / 10))).")
+    var evaluationInterval: Int?
+
     @Option(help: "Where the per-step CSV goes.")
     var output: String = "curve.csv"
 
@@ -135,6 +145,7 @@ struct Train: ParsableCommand {
             throw ValidationError("--reward-model applies to the \(accepting.joined(separator: " and ")) tasks; \(task.rawValue) keeps its own reward model")
         }
         guard steps >= 1, batch >= 1 else { throw ValidationError("--steps and --batch must be at least 1") }
+        if let evaluationInterval, evaluationInterval < 1 { throw ValidationError("--evaluation-interval must be at least 1, got \(evaluationInterval)") }
         if let budget, budget < 1 { throw ValidationError("--budget must be at least 1, got \(budget)") }
         if let klCoefficient, !(klCoefficient >= 0 && klCoefficient.isFinite) {
             throw ValidationError("--kl-coefficient must be a finite number >= 0, got \(klCoefficient)")
@@ -214,6 +225,8 @@ struct Train: ParsableCommand {
         let seed: UInt64, steps: Int, batch: Int
         let output: String
         let referenceEvaluation: Double, finalEvaluation: Double
+        /// The held-out evaluations in step order (the last is `finalEvaluation`).
+        let evaluations: [Evaluation]
         let rewardCalls: Int, seconds: Double
         /// Mean per-episode KL estimate to pi_ref over the last 10 steps (the reward-KL trade-off),
         /// sampled and exact over the actions.
@@ -226,8 +239,17 @@ struct Train: ParsableCommand {
         /// Texts sent to the --reward-model server (absent for a built-in model).
         let textsSent: Int?
 
+        struct Evaluation: Encodable {
+            let step: Int
+            let meanReward: Double
+            enum CodingKeys: String, CodingKey {
+                case step
+                case meanReward = "mean_reward"
+            }
+        }
+
         enum CodingKeys: String, CodingKey {
-            case task, scheme, units, seed, steps, batch, output, seconds, critic, horizon
+            case task, scheme, units, seed, steps, batch, output, seconds, critic, horizon, evaluations
             case textsSent = "texts_sent"
             case finalExactKL = "final_exact_kl"
             case rewardModel = "reward_model"
@@ -245,8 +267,8 @@ struct Train: ParsableCommand {
         let curve: LearningCurve, reference: Double, sentiment: SentimentRLExperiment?
         do {
             let reward = pool.map { pool in (name: pool.name, make: { @Sendable (reference: String?) in try pool.model(reference: reference) as any TextRewardModel & Sendable }) }
-            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward, critic: critic,
-                                                         horizon: horizon))
+            let learner = try task.learner(LearnerOptions(ppo: ppo, wordPolicy: policy, sentimentReward: task.sentimentReward ?? .vader, reward: reward,
+                                                          critic: critic, horizon: horizon, evaluationInterval: evaluationInterval))
             curve = try learner.train(credit, seed: seed, steps: steps, batchSize: batch, progress: progress.update)
             reference = try learner.referenceEvaluation(seed: seed)
             sentiment = (learner as? SentimentRLAdapter)?.experiment
@@ -264,7 +286,9 @@ struct Train: ParsableCommand {
         print(try JSONOutput.string(Summary(
             task: task.rawValue, rewardModel: pool == nil ? task.sentimentReward?.rawValue : nil, scheme: credit.description, units: credit.units?.description ?? "none",
             seed: seed, steps: steps, batch: batch, output: url.path, referenceEvaluation: reference,
-            finalEvaluation: curve.finalEvaluation, rewardCalls: curve.totalRewardCalls,
+            finalEvaluation: curve.finalEvaluation,
+            evaluations: curve.evaluations.map { Summary.Evaluation(step: $0.step, meanReward: $0.meanReward) },
+            rewardCalls: curve.totalRewardCalls,
             seconds: curve.elapsedSeconds.last ?? 0,
             finalMeanKL: tail.reduce(0) { $0 + $1.meanKL } / Double(tail.count),
             finalExactKL: tail.reduce(0) { $0 + $1.meanExactKL } / Double(tail.count),

@@ -199,7 +199,7 @@ struct SentimentModelReport: ParsableCommand {
     @Option(help: "Coalitions drawn per text.")
     var coalitions: Int = SentimentPartialTextReport.Configuration().coalitionsPerText
 
-    @Option(help: "Responses of the sentiment RL task's pi_ref (to its held-out prompts) whose coalitions are also scored, the prompt always kept (0: none; fitting pi_ref takes about 30 s).")
+    @Option(help: "Responses of the sentiment RL task's pi_ref (to its training prompts) whose coalitions are also scored, the prompt always kept (0: none; fitting pi_ref takes about 30 s).")
     var responses: Int = 300
 
     @Option(help: "Seed of the coalition draws (and of the sampled responses).")

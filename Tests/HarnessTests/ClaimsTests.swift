@@ -189,6 +189,29 @@ struct ClaimsTests {
         #expect(abs(CurveMetrics.finalKL(withKL) - 3) < 1e-12 && CurveMetrics.finalKL(run).isNaN)
     }
 
+    /// Two seeds of one scheme, evaluated at steps 0, 2, 4 with rewards (0.1, 0.3, 0.5) and
+    /// (0.3, 0.5, 0.7): the held-out panel's means are 0.2, 0.4, 0.6; training batches at steps
+    /// 0..<4 are 0 and 1 at every step: their panel's means are 0.5.
+    @Test("The SCAR learning-curve chart names both series: the held-out evaluations (with k and the evaluation set) and the training-batch reward")
+    func learningCurveChartNamesBothSeries() throws {
+        func run(seed: Int, offset: Double) -> CurveRun {
+            CurveRun(scheme: "sparse", seed: seed, steps: [0, 1, 2, 3], values: Array(repeating: Double(seed), count: 4),
+                     evaluations: [(0, 0.1 + offset), (2, 0.3 + offset), (4, 0.5 + offset)])
+        }
+        let chart = LearningCurveChart.chart(title: "t", yLabel: "mean reward R", runs: [run(seed: 0, offset: 0), run(seed: 1, offset: 0.2)],
+                                             schemes: ["sparse"], evaluationSet: "7 evaluation prompts", trainingBatches: true)
+        #expect(chart.panels.map(\.title) == ["held-out reward, 2-step evaluations on 7 evaluation prompts",
+                                              "training-batch reward (each step's batch, before its update)"])
+        let heldOut = try #require(chart.panels[0].series.first).points, training = try #require(chart.panels[1].series.first).points
+        #expect(heldOut.map(\.x) == [0, 2, 4] && zip(heldOut.map(\.y), [0.2, 0.4, 0.6]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(training.map(\.x) == [0, 1, 2, 3] && training.allSatisfy { $0.y == 0.5 })
+        #expect(chart.script.contains("held-out reward, 2-step evaluations on 7 evaluation prompts")
+                && chart.script.contains("training-batch reward"))
+        let grpo = LearningCurveChart.chart(title: "t", yLabel: "y", runs: [run(seed: 0, offset: 0)], schemes: ["sparse"],
+                                            evaluationSet: "held-out users", trainingBatches: false)
+        #expect(grpo.panels.count == 1)
+    }
+
     @Test("A store written before KL rows existed is read back, its runs without KL")
     func storeWithoutKLRows() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-old-store-\(UUID().uuidString).csv")
@@ -227,7 +250,8 @@ struct ClaimsTests {
     func curveStore() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-store-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
-        let run = CurveRun(scheme: "grpo", seed: 3, steps: [0, 5], values: [0.25, 0.5], kl: [0, 1.5], totals: ["reward_calls": 7])
+        let run = CurveRun(scheme: "grpo", seed: 3, steps: [0, 5], values: [0.25, 0.5], kl: [0, 1.5],
+                           evaluations: [(0, 0.125), (2, 0.375), (5, 0.625)], totals: ["reward_calls": 7])
         try CurveStore(url: url).append(run, configuration: "k=1;seed=3")
         // A torn second copy of seed 4: rows without their `complete` line, no final newline.
         let key4 = CurveStore.key("k=1;seed=4")
@@ -237,6 +261,8 @@ struct ClaimsTests {
         try handle.close()
         let reopened = try CurveStore(url: url)
         #expect(reopened.run(configuration: "k=1;seed=3") == run)
+        let series = try #require(reopened.run(configuration: "k=1;seed=3")).evaluations
+        #expect(series.map(\.step) == [0, 2, 5] && series.map(\.reward) == [0.125, 0.375, 0.625])
         #expect(reopened.run(configuration: "k=1;seed=4") == nil)
         let redone = CurveRun(scheme: "grpo", seed: 4, steps: [0, 5], values: [0.1, 0.2])
         try reopened.append(redone, configuration: "k=1;seed=4")
@@ -273,6 +299,7 @@ struct ClaimsTests {
         let rates: [CreditScheme: Double]
         var calls: [CreditScheme: Double] = [:]
         var storeKey: String { "fake" }
+        var evaluationSet: String { "no evaluation instances" }
         func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
             let rate = rates[scheme] ?? 0.05
             let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.description.count))

@@ -171,7 +171,9 @@ public enum ClaimsRun {
         let grid = try UnitLevelGrid.run(experiments: experiments, store: { try store($0.task.rawValue) }, seeds: settings.gridSeeds, alphas: settings.gridAlphas,
                                          stream: stream.substream(15), jobs: settings.jobs, force: settings.force, role: settings.role)
         for (task, runs) in scar.runs.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try LearningCurveChart.chart(title: task.title, yLabel: "mean training-batch reward", runs: runs, schemes: task.schemes.map(\.description))
+            guard let runner = scarRunners[task] else { continue }
+            try LearningCurveChart.chart(title: task.title, yLabel: "mean reward R", runs: runs, schemes: task.schemes.map(\.description),
+                                         evaluationSet: runner.evaluationSet, trainingBatches: true)
                 .render(to: folder.appendingPathComponent(task == .sentiment ? "scar_curves" : "scar_\(task.rawValue)_curves"))
         }
 
@@ -190,9 +192,9 @@ public enum ClaimsRun {
         let runs = try shapE.run(store: try store("shape_grpo"), jobs: settings.jobs, force: settings.force, role: settings.role,
                                  progress: progress.update)
         claims += try shapE.claims(runs, stream: stream.substream(7))
-        try LearningCurveChart.chart(title: "MovieLens set recommendation: held-out best-candidate reward",
-                                     yLabel: "mean held-out set reward (stars)", runs: runs,
-                                     schemes: SetCredit.allCases.map(\.rawValue))
+        try LearningCurveChart.chart(title: "MovieLens set recommendation: best-candidate reward",
+                                     yLabel: "mean set reward (stars)", runs: runs, schemes: SetCredit.allCases.map(\.rawValue),
+                                     evaluationSet: shapE.evaluationSet, trainingBatches: false)
             .render(to: folder.appendingPathComponent("shape_grpo_curves"))
 
         note("partial texts: the sentiment reward models on SCAR's coalitions")

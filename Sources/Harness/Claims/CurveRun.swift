@@ -1,17 +1,29 @@
-/// One training run's learning curve: the evaluated mean reward at each evaluation step, the
-/// KL to pi_ref at each step where the learner measures it, plus per-run totals (e.g.
+/// One training run's learning curve: the mean reward at each of its steps (a SCAR learner's
+/// training batches, GRPO's held-out evaluations), the KL to pi_ref at each of those steps where
+/// the learner measures it, the held-out evaluation series, plus per-run totals (e.g.
 /// reward-model calls) by name.
 public struct CurveRun: Sendable, Equatable {
     public var scheme: String
     public var seed: Int
     public var steps: [Int]
+    /// Per step of `steps`: SCAR learners, the mean reward of the step's training batch
+    /// (`LearningCurve.Point.meanReward`); GRPO, the held-out evaluation there (the same as
+    /// `evaluations`).
     public var values: [Double]
-    /// Per step, the mean exact KL(pi || pi_ref) of the step's batch (`LearningCurve.Point.meanExactKL`);
-    /// empty where the learner has no reference policy (GRPO) or the run was stored before KL was.
+    /// Per step of `steps`, the KL(pi || pi_ref): SCAR learners, the mean exact KL of the step's
+    /// batch (`LearningCurve.Point.meanExactKL`); GRPO, the held-out estimate of the set policy's
+    /// KL to the uniform reference (`GRPOSetCurve.meanKL`); empty where the run was stored before
+    /// KL was.
     public var kl: [Double]
+    /// The held-out evaluation series (`LearningCurve.evaluations`, `GRPOSetCurve.meanReward`):
+    /// the steps after which the policy was evaluated on instances no training batch draws, and
+    /// its mean reward there; empty where the run was stored before the series was.
+    public var evaluationSteps: [Int]
+    public var evaluationRewards: [Double]
     public var totals: [String: Double]
 
-    public init(scheme: String, seed: Int, steps: [Int], values: [Double], kl: [Double] = [], totals: [String: Double] = [:]) {
+    public init(scheme: String, seed: Int, steps: [Int], values: [Double], kl: [Double] = [],
+                evaluations: [(step: Int, reward: Double)] = [], totals: [String: Double] = [:]) {
         precondition(steps.count == values.count && !steps.isEmpty, "a curve needs one value per evaluation step")
         precondition(kl.isEmpty || kl.count == steps.count, "a curve's KL needs one value per evaluation step")
         self.scheme = scheme
@@ -19,7 +31,14 @@ public struct CurveRun: Sendable, Equatable {
         self.steps = steps
         self.values = values
         self.kl = kl
+        evaluationSteps = evaluations.map(\.step)
+        evaluationRewards = evaluations.map(\.reward)
         self.totals = totals
+    }
+
+    /// The held-out evaluations in step order: after `step` finished steps, mean reward `reward`.
+    public var evaluations: [(step: Int, reward: Double)] {
+        zip(evaluationSteps, evaluationRewards).map { (step: $0, reward: $1) }
     }
 }
 

@@ -14,11 +14,12 @@ import Learning
 ///
 /// Columns: key, scheme, seed, kind, step, value, where kind is `configuration` (value = the
 /// configuration string, for reading the file), `curve` (value = the evaluation at `step`),
-/// `kl` (value = the mean exact KL to pi_ref at `step`, `CurveRun.kl`), `total:<name>` (a
-/// per-run total, step empty) or `complete`; read and written by `CSVReader` and `CSVWriter`.
-/// Stores written before `kl` rows existed stay readable (their runs have no KL;
-/// `SCARLearningClaims` retrains such runs rather than compare them without KL), and older
-/// readers skip `kl` rows. Configurations and scheme names must not contain commas, double quotes or
+/// `kl` (value = the KL to pi_ref at `step`, `CurveRun.kl`), `evaluation` (value = the held-out
+/// evaluation after `step` finished steps, `CurveRun.evaluations`), `total:<name>` (a per-run
+/// total, step empty) or `complete`; read and written by `CSVReader` and `CSVWriter`. Stores
+/// written before `kl` or `evaluation` rows existed stay readable (their runs have no KL or no
+/// evaluation series; they were written under an older `learnerVersion`, so their keys no
+/// longer match and they are retrained), and older readers skip both kinds of rows. Configurations and scheme names must not contain commas, double quotes or
 /// line breaks (checked), so no cell is ever quoted and a torn last line is at worst a record of
 /// the wrong width, which is skipped. A file that exists but cannot be read as such a store is
 /// never overwritten: opening it throws.
@@ -75,6 +76,7 @@ public final class CurveStore {
         var rows = [prefix + ["configuration", "", configuration]]
         rows += zip(run.steps, run.values).map { prefix + ["curve", String($0), CSVWriter.cell($1)] }
         rows += zip(run.steps, run.kl).map { prefix + ["kl", String($0), CSVWriter.cell($1)] }
+        rows += run.evaluations.map { prefix + ["evaluation", String($0.step), CSVWriter.cell($0.reward)] }
         rows += run.totals.keys.sorted().map { prefix + ["total:\($0)", "", CSVWriter.cell(run.totals[$0]!)] }
         rows.append(prefix + ["complete", "", ""])
         try CSVWriter(appendingTo: url, columns: CurveStore.columns).write(rows: rows)
@@ -105,7 +107,10 @@ public final class CurveStore {
     /// Complete runs and their configuration strings by key, from the store's records; malformed
     /// records are skipped.
     static func parse(_ rows: [[String]]) -> (runs: [String: CurveRun], configurations: [String: String]) {
-        var pending: [String: (steps: [Int], values: [Double], kl: [Double], totals: [String: Double])] = [:]
+        typealias Pending = (steps: [Int], values: [Double], kl: [Double], evaluations: [(step: Int, reward: Double)],
+                             totals: [String: Double])
+        let empty: Pending = ([], [], [], [], [:])
+        var pending: [String: Pending] = [:]
         var complete: [String: CurveRun] = [:]
         var configurations: [String: String] = [:]
         var pendingConfigurations: [String: String] = [:]
@@ -114,25 +119,29 @@ public final class CurveStore {
             let key = cells[0]
             switch cells[3] {
             case "configuration":
-                pending[key] = ([], [], [], [:])  // a new copy starts (after a torn one)
+                pending[key] = empty  // a new copy starts (after a torn one)
                 pendingConfigurations[key] = cells[5]
             case "curve":
                 guard let step = Int(cells[4]), let value = Double(cells[5]) else { continue }
-                pending[key, default: ([], [], [], [:])].steps.append(step)
-                pending[key, default: ([], [], [], [:])].values.append(value)
+                pending[key, default: empty].steps.append(step)
+                pending[key, default: empty].values.append(value)
             case "kl":
                 guard Int(cells[4]) != nil, let value = Double(cells[5]) else { continue }
-                pending[key, default: ([], [], [], [:])].kl.append(value)
+                pending[key, default: empty].kl.append(value)
+            case "evaluation":
+                guard let step = Int(cells[4]), let value = Double(cells[5]) else { continue }
+                pending[key, default: empty].evaluations.append((step, value))
             case "complete":
                 if let run = pending.removeValue(forKey: key), !run.steps.isEmpty, run.steps.count == run.values.count,
                    let configuration = pendingConfigurations[key] {
                     complete[key] = CurveRun(scheme: cells[1], seed: seed, steps: run.steps, values: run.values,
-                                             kl: run.kl.count == run.steps.count ? run.kl : [], totals: run.totals)
+                                             kl: run.kl.count == run.steps.count ? run.kl : [], evaluations: run.evaluations,
+                                             totals: run.totals)
                     configurations[key] = configuration
                 }
             default:
                 guard cells[3].hasPrefix("total:"), let value = Double(cells[5]) else { continue }
-                pending[key, default: ([], [], [], [:])].totals[String(cells[3].dropFirst("total:".count))] = value
+                pending[key, default: empty].totals[String(cells[3].dropFirst("total:".count))] = value
             }
         }
         return (complete, configurations)

@@ -2,8 +2,8 @@ import Learning
 import Tasks
 
 /// What `train` may change about a task's learner: PPO's settings (from the task's defaults),
-/// on tasks whose policy writes words the word policy, and on tasks that accept one
-/// (`BenchmarkTask.acceptsRemoteRewardModel`) the reward model.
+/// the held-out evaluation interval, on tasks whose policy writes words the word policy, and on
+/// tasks that accept one (`BenchmarkTask.acceptsRemoteRewardModel`) the reward model.
 public struct LearnerOptions {
     /// Maps the learner's default PPO settings to the ones used.
     public var ppo: (PPOSettings) -> PPOSettings
@@ -23,17 +23,22 @@ public struct LearnerOptions {
     /// T, the most words in a sentiment response (`nil`: the task's default, 8); the other tasks
     /// ignore it.
     public var horizon: Int?
+    /// k of the held-out evaluations (`HeldOutEvaluation`; part of the stored runs' key); nil:
+    /// max(1, round(steps / 10)).
+    public var evaluationInterval: Int?
 
     public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
 
     public init(ppo: @escaping (PPOSettings) -> PPOSettings = { $0 }, wordPolicy: SentimentRLExperiment.Configuration.Policy = .gru,
                 sentimentReward: SentimentReward = .vader, reward: RewardReplacement? = nil,
-                critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord, horizon: Int? = nil) {
+                critic: SentimentRLExperiment.Configuration.Critic = .positionAndWord, horizon: Int? = nil,
+                evaluationInterval: Int? = nil) {
         self.ppo = ppo
         self.wordPolicy = wordPolicy
         self.sentimentReward = sentimentReward
         self.reward = reward
         self.critic = critic
         self.horizon = horizon
+        self.evaluationInterval = evaluationInterval
     }
 }

@@ -10,7 +10,6 @@ public enum PaperCheckDocument {
     /// What no claim of this run can test, whatever its verdicts.
     static let untested = [
         "SCAR at the papers' scale (GPT-2/LLaMA policies, learned reward models, IMDB/TL;DR/HH prompts).",
-        "Held-out prompts on sentiment (its evaluation prompts are drawn from the training prompts).",
     ]
 
     /// `limits`: what bounds the reproduction's scale, one bullet each, listed after the verdicts;

@@ -7,7 +7,7 @@ import Tasks
 /// removal and by blank mask against the scores v(N) of the full texts, and the fraction of v(S)
 /// outside [min, max] v(N)). Two tables: held-out movie-review snippets (the 20% both learned
 /// models were not trained on, `heldOutSnippets()`), and responses of the RL task's pi_ref to its
-/// held-out prompts, the prompt always kept, as SCAR's response games on the sentiment tasks score
+/// training prompts, the prompt always kept, as SCAR's response games on the sentiment tasks score
 /// them. `reproduce` writes it to `claims/partial_texts.md` (VADER and the transformer, the two
 /// reward models the sentiment tasks train on) with `summary` in paper-check.md;
 /// `train-reward-model sentiment-report` prints the same tables for its models.
@@ -56,7 +56,7 @@ public struct PartialTextsDocument {
                 + "\(c.coalitionsPerText) token coalitions each, seed \(c.seed))", rows: texts.rows)
         if let responses {
             out += "\n" + SentimentPartialTextReport.markdown(
-                title: "Partial responses (\(responses.count) responses of pi_ref to the RL task's held-out prompts, seed \(c.seed); "
+                title: "Partial responses (\(responses.count) responses of pi_ref to the RL task's training prompts, seed \(c.seed); "
                     + "players: the response's tokens, the prompt always kept; v(N): the full prompt + response; \(c.coalitionsPerText) coalitions each)",
                 rows: responses.rows)
         }

@@ -11,6 +11,9 @@ public protocol SCARRunner {
     /// What the runs depend on beyond the task, steps and batch size (the learner's settings), for
     /// `CurveStore`; empty for none.
     var storeKey: String { get }
+    /// The held-out instances the learner evaluates on, in words (e.g. "52 evaluation prompts"),
+    /// for the learning-curve chart.
+    var evaluationSet: String { get }
     func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
     /// beta of the learner's per-step KL penalty to pi_ref (`nil`: the learner has none).
     var klCoefficient: Double? { get }
@@ -80,7 +83,7 @@ public enum SCARLearningClaims {
         return [
             ClaimCheck(id: "C3", title: "SCAR reaches the same reward as sparse RLHF", paper: "SCAR",
                        statement: "Shapley credit preserves the optimal policy, so at convergence SCAR and sparse RLHF reach the same reward.",
-                       evidence: [evidence[1]], design: design + " C3: equivalence (TOST) of SCAR (span level on sentiment) and sparse on final reward, paired by seed, margin 5% of the gap from the untrained policy to the task's maximum, every task needed (intersection-union); a task is decided only where both schemes' runs are shown to have plateaued (TOST at 5% that training as long again at each run's slope over its last 20% of steps would move the mean reward by less than the margin; on the training-batch reward curve, since the stored curves hold no held-out evaluation before the end; the run lengths as stated under the limits, chosen on pilot seeds where run_lengths.json exists); a task not at convergence cannot support the claim, a converged task can refute it."),
+                       evidence: [evidence[1]], design: design + " C3: equivalence (TOST) of SCAR (span level on sentiment) and sparse on final reward, paired by seed, margin 5% of the gap from the untrained policy to the task's maximum, every task needed (intersection-union); a task is decided only where both schemes' runs are shown to have plateaued (TOST at 5% that training as long again at each run's slope over its last 20% of steps would move the mean reward by less than the margin; on the training-batch reward curve, one point per step, where the held-out evaluations have about 11 per run; the run lengths as stated under the limits, chosen on pilot seeds where run_lengths.json exists); a task not at convergence cannot support the claim, a converged task can refute it."),
             ClaimCheck(id: "C4", title: "SCAR converges faster than sparse RLHF and ABC", paper: "SCAR",
                        statement: "SCAR converges faster than sparse RLHF and attention-based credit on sentiment control, summarization and instruction following (reward curves).",
                        evidence: [evidence[1], evidence[3]], design: design + " C4: superiority of SCAR over sparse on each task, and over ABC on the sentiment tasks (on sentiment a proxy: its attention comes from a separate model, the reward is VADER; on sentiment-transformer Chan et al.'s ABC at b = 0.5, the reward model's own [CLS] attention), on area under the training-batch reward curve (paired t; margin 5% of the gap from the untrained policy to the maximum) and on steps until the smoothed curve reaches the threshold (runs that never do are censored at the run length; restricted mean time by Kaplan-Meier up to the run length, log-rank reported; margin 5% of the run length); every comparison needed (intersection-union)."),

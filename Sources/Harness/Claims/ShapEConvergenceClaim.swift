@@ -37,6 +37,9 @@ struct ShapEConvergenceExperiment {
         return "K=\(setSize);catalog=\(catalogSize);G=\(c.groupSize);users=\(c.usersPerStep);steps=\(c.steps);lr=\(c.learningRate);clip=\(c.clipRange);kl=\(c.klCoefficient);epochs=\(c.updateEpochs);eval=\(c.evaluationInterval)x\(c.evaluationSamples);seed=\(seed)"
     }
 
+    /// The held-out instances of the evaluations, in words (for the learning-curve chart).
+    var evaluationSet: String { "the held-out 20% of users, \(configuration.evaluationSamples) sampled sets each" }
+
     /// The stored-run configuration of `credit` on seed index `s`.
     func configuration(credit: SetCredit, seed s: Int) -> String { "\(storeKey);scheme=\(credit.rawValue);run=\(s)" }
 
@@ -60,7 +63,8 @@ struct ShapEConvergenceExperiment {
                 task: task, credit: credit, trainingUsers: Array(users[..<trainingCount]),
                 evaluationUsers: Array(users[trainingCount...]), configuration: configuration,
                 seed: RandomStream.derivedSeed(seed, s))
-            return CurveRun(scheme: credit.rawValue, seed: s, steps: curve.steps, values: curve.meanReward)
+            return CurveRun(scheme: credit.rawValue, seed: s, steps: curve.steps, values: curve.meanReward, kl: curve.meanKL,
+                            evaluations: zip(curve.steps, curve.meanReward).map { ($0, $1) })
         }, store: { try store.append($1, configuration: configurations[$0]) }, progress: progress) ?? []
     }
 

@@ -62,6 +62,6 @@ extension SCARTask {
             let indices = Array(environment.prompts.indices)
             return try ActionTaskRLAdapter(
                 environment: environment, trainingEpisodes: indices.filter { $0 % 5 != 0 }, evaluationEpisodes: indices.filter { $0 % 5 == 0 },
-                dataKey: "prompts=\(environment.prompts.count);bank=\(size)x\(seed)", options: options)
+                episodeNoun: "prompts", dataKey: "prompts=\(environment.prompts.count);bank=\(size)x\(seed)", options: options)
         })
 }

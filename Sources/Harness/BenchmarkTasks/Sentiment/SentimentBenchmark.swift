@@ -84,7 +84,7 @@ extension SCARTask {
     /// at token, span and sentence level (SCAR's default: span level, the paper's recommendation);
     /// C6a and C6b compare span and sentence level with token level.
     public static let sentiment = SCARTask(
-        name: "sentiment", title: "Sentiment control: held-out VADER reward of the prompt + response",
+        name: "sentiment", title: "Sentiment control: VADER reward of the prompt + response",
         creditDefaults: .text,
         schemes: [.sparse, .scaledSparse(factor: 2), .abc]
             + [UnitLevel.tokens, .spans(maxTokens: UnitLevel.defaultMaxSpanTokens), .sentences].map { sentimentSCAR($0) },

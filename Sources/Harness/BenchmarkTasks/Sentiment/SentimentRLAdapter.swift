@@ -2,9 +2,9 @@ import Learning
 
 /// `SCARLearner` over Learning's `SentimentRLExperiment` (one experiment, i.e. one fitted
 /// pi_ref, shared by every run), under any credit scheme whose units are text units. The curve is
-/// the mean reward of each training batch (before that step's update); totals hold the run's
-/// reward-model calls and the final policy's held-out evaluation (`final_evaluation`), which the
-/// claims use as the final reward.
+/// the mean reward of each training batch (before that step's update) and the held-out
+/// evaluations on the evaluation prompts; totals hold the run's reward-model calls and the final
+/// policy's held-out evaluation (`final_evaluation`), which the claims use as the final reward.
 public struct SentimentRLAdapter: SCARLearner {
     public let experiment: SentimentRLExperiment
 
@@ -14,6 +14,7 @@ public struct SentimentRLAdapter: SCARLearner {
     public init(_ options: LearnerOptions = LearnerOptions()) throws {
         var configuration = SentimentRLExperiment.Configuration(policy: options.wordPolicy)
         if let horizon = options.horizon { configuration.horizon = horizon }
+        configuration.evaluationInterval = options.evaluationInterval
         configuration.reward = options.sentimentReward
         configuration.ppo = options.ppo(configuration.ppo)
         configuration.critic = options.critic
@@ -41,6 +42,8 @@ public struct SentimentRLAdapter: SCARLearner {
 
     /// The learner's settings (`SentimentRLExperiment.Configuration.storeKey`).
     public var storeKey: String { experiment.configuration.storeKey }
+
+    public var evaluationSet: String { "\(experiment.evaluationPromptCount) evaluation prompts" }
 
     public func train(_ scheme: CreditScheme, seed: UInt64, steps: Int, batchSize: Int, progress: (Int) -> Void) throws -> LearningCurve {
         try experiment.run(scheme: scheme, seed: seed, steps: steps, batchSize: batchSize, progress: progress)

@@ -82,7 +82,7 @@ extension SCARTask {
             let seed = SummarizationBenchmark.splitSeed
             return try ActionTaskRLAdapter(
                 environment: environment, trainingEpisodes: environment.episodes(split: .train, seed: seed),
-                evaluationEpisodes: environment.episodes(split: .test, seed: seed),
+                evaluationEpisodes: environment.episodes(split: .test, seed: seed), episodeNoun: "articles",
                 dataKey: "split=\(seed);\(options.reward?.name ?? "rouge1")", options: options)
         })
 }
