@@ -6,8 +6,8 @@ import Tasks
 @testable import Harness
 
 /// The golden run: every credit scheme on every SCAR task, 3 PPO steps of 4 episodes, seeds 0
-/// and 1, each step's mean reward, mean KL, reward calls and mean length and the run's final
-/// held-out evaluation and total reward calls, compared bit for bit (shortest round-trip decimal
+/// and 1, each step's mean reward, mean KL, reward calls and mean length, the run's held-out
+/// evaluations (after 0, 1, 2 and 3 steps), its final held-out evaluation and total reward calls, compared bit for bit (shortest round-trip decimal
 /// of each double) with `golden/learner_golden.csv`, which was written by the code it guards.
 ///
 /// A change that moves any number must bump `learnerVersion` (Sources/Learning/LearnerVersion.swift)
@@ -34,10 +34,12 @@ struct GoldenRunTests {
         "sparse", "sparse*2", "uniform", "loo(units=actions)", "scar", "scar(alpha=0.5)",
     ].map { try! CreditScheme(parsing: $0, defaults: .actions) }
 
-    /// The run's lines: one per step and one `final` line.
+    /// The run's lines: one per step, one per held-out evaluation (`evaluation@s`, the policy after
+    /// s steps) and one `final` line.
     static func lines(task: SCARTask, curve: LearningCurve) -> [String] {
         let run = "\(task.rawValue),\(curve.scheme),\(curve.seed)"
         return curve.points.map { "\(run),\($0.step),\($0.meanReward),\($0.meanKL),\($0.rewardCalls),\($0.meanLength)" }
+            + curve.evaluations.map { "\(run),evaluation@\($0.step),\($0.meanReward),,," }
             + ["\(run),final,\(curve.finalEvaluation),,\(curve.totalRewardCalls),"]
     }
 
