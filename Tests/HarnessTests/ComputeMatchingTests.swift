@@ -74,6 +74,7 @@ struct ComputeMatchingTests {
     struct FakeLearner: SCARRunner {
         let matchedSparseReward: Double
         var storeKey: String { "fake" }
+        var evaluationSet: String { "no evaluation instances" }
         var klCoefficient: Double? { 0.05 }
 
         func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
