@@ -43,7 +43,7 @@ extension SCARTask {
     /// Learner: `SentimentRLAdapter` with the transformer reward, whatever `LearnerOptions` say.
     public static let sentimentTransformer = SCARTask(
         name: "sentiment-transformer",
-        title: "Sentiment control: held-out transformer reward of the prompt + response",
+        title: "Sentiment control: transformer reward of the prompt + response",
         creditDefaults: .text,
         schemes: [.sparse, .scaledSparse(factor: 2), .attention(mix: 0.5), .attention(mix: 0.8),
                   sentimentSCAR(.spans(maxTokens: UnitLevel.defaultMaxSpanTokens)),
