@@ -12,7 +12,7 @@ public protocol SCARRunner {
     /// `CurveStore`; empty for none.
     var storeKey: String { get }
     /// The held-out instances the learner evaluates on, in words (e.g. "52 evaluation prompts"),
-    /// for the learning-curve chart.
+    /// for the learning-curve chart (default: "held-out instances").
     var evaluationSet: String { get }
     func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun
     /// beta of the learner's per-step KL penalty to pi_ref (`nil`: the learner has none).
@@ -25,6 +25,8 @@ public protocol SCARRunner {
 
 extension SCARRunner {
     public var klCoefficient: Double? { nil }
+    /// A runner that does not say how many held-out instances it evaluates on.
+    public var evaluationSet: String { "held-out instances" }
     public func variant(klCoefficient: Double, promptAwareCritic: Bool) throws -> (any SCARRunner)? { nil }
 }
 
