@@ -12,10 +12,10 @@ struct PilotRunLengths: ParsableCommand {
         ... (--seeds of them; the analysed runs use seeds 0, 1, ..., so no pilot is ever analysed) at \
         L_max = twice the task's fixed length (full: sentiment 600 PPO steps of 32, summarization 200 x 32, \
         instructions 200 x 16, ShapE-GRPO 800 steps; --quick: twice the quick sizes), with every other \
-        setting of the analysed runs. For each candidate length L = L_max x {1/4, 3/8, 1/2, 5/8, 3/4, 7/8, 1} \
+        setting of the analysed runs but a finer held-out evaluation interval for the SCAR tasks \
+        (every L_max / 60 steps, which changes no training step). For each candidate length L = L_max x {1/4, 3/8, 1/2, 5/8, 3/4, 7/8, 1} \
         (on the evaluation grid) each pilot truncated at L gives c(L) = L x (the least-squares slope of its \
-        reward curve over the last 20% of [0, L]: the training-batch reward of the SCAR tasks, the held-out \
-        reward of ShapE-GRPO), the change a further run as long would bring; the \
+        held-out reward over the last 20% of [0, L]), the change a further run as long would bring; the \
         chosen length is the shortest L at which, for every primary scheme, the mean of c(L) over the pilots \
         is within +-tolerance, the task's C3 reward margin (5% of the gap from the untrained policy to the \
         attainable maximum), and L_max ("not shown at L_max") when none is. The analysed runs are later \

@@ -3,7 +3,7 @@
 /// improving by the plateau statistic.
 ///
 /// Inputs, fixed before the pilots are trained: each primary scheme's pilot curves, trained to the
-/// maximum length L_max (series of (step, reward) from step 0 = pi_ref to L_max), and the
+/// maximum length L_max (series of (step, held-out reward) from step 0 = pi_ref to L_max), and the
 /// tolerance tau (the task's C3 reward margin, `ClaimMargins.reward`: 5% of the gap from the
 /// untrained policy to the attainable maximum, which does not depend on the compared schemes).
 ///

@@ -1,7 +1,8 @@
 import Statistics
 
 /// Whether one scheme's runs are shown to have stopped improving by the end. For each run, b is
-/// the least-squares slope of its curve (`series(of:)`) against the step over the last `window` = 20% of the
+/// the least-squares slope of its curve (`series(of:)`: the held-out evaluations where the run has
+/// them) against the step over the last `window` = 20% of the
 /// steps (s >= s_m - 0.2 (s_m - s_0)), and c = b (s_m - s_0) is the change a further run as long
 /// would bring at that slope. The runs pass when the mean of c is shown to lie within
 /// +-`tolerance` (the claim's margin) by TOST at alpha = 0.05 (`Equivalence.tost` on the one-sample
@@ -47,10 +48,10 @@ struct PlateauCheck: Sendable, Equatable {
         return ShapEClosedFormClaim.leastSquaresSlope(x: tail.map { Double($0.step) }, y: tail.map(\.reward)) * length
     }
 
-    /// The curve a run's plateau is read from: its recorded curve (a SCAR run's training-batch
-    /// reward, one point per step; GRPO's held-out evaluations), as (step, reward).
+    /// The curve a run's plateau is read from: its held-out evaluations where it has them, else
+    /// its recorded curve (the training-batch reward of runs stored before held-out evaluations).
     static func series(of run: CurveRun) -> [(step: Int, reward: Double)] {
-        zip(run.steps, run.values).map { (step: $0, reward: $1) }
+        run.evaluations.isEmpty ? Array(zip(run.steps, run.values)).map { (step: $0, reward: $1) } : run.evaluations
     }
 
     /// The check as a measurement line.

@@ -7,7 +7,8 @@ import Learning
 /// GRPO, which C7c compares) are trained on the pilot seeds `firstSeed`..<`firstSeed` + n (the
 /// analysed runs use seeds 0..<seeds, so no pilot is ever analysed) at L_max = 2x the task's fixed
 /// length (full: sentiment 600 x 32, summarization 200 x 32, instructions 200 x 16, ShapE-GRPO 800
-/// steps; quick: twice the quick sizes), with the batch and every other setting of the analysed runs.
+/// steps; quick: twice the quick sizes), with the batch and every other setting of the analysed runs
+/// but the held-out evaluation interval (`evaluationInterval(maximumSteps:)`).
 /// The runs go to their own stores, `<folder>/pilots/<task>.csv` (`CurveStore`: resumable, never the
 /// analysed store), and the chosen lengths to `<folder>/run_lengths.json` and `.md` (`RunLengths`).
 /// The tolerance is the task's C3 reward margin (`ClaimMargins.reward` with the pilots' untrained
@@ -16,8 +17,8 @@ public enum RunLengthPilots {
     /// The first pilot seed.
     public static let firstSeed = 1000
 
-    /// Trains (or reads back) the pilots of `scarTasks` (each task's learner with its default
-    /// settings) and, when `shapE`, of ShapE-GRPO, `jobs`
+    /// Trains (or reads back) the pilots of `scarTasks` (each task's learner with the default
+    /// settings but `evaluationInterval(maximumSteps:)`) and, when `shapE`, of ShapE-GRPO, `jobs`
     /// at a time (the runs do not depend on `jobs`), chooses each task's length, writes the files
     /// (keeping the entries of tasks not run this time from an existing file made under the same
     /// learner version and sizes) and returns their one-line summary.
@@ -32,7 +33,7 @@ public enum RunLengthPilots {
         var experiments: [SCARTask: SCARLearningClaims.Experiment] = [:]
         for task in tasks {
             let (steps, batch) = fixed.scarSize(task)
-            let runner = try task.learner()
+            let runner = try task.learner(LearnerOptions(evaluationInterval: evaluationInterval(maximumSteps: 2 * steps)))
             let experiment = SCARLearningClaims.Experiment(task: task, runner: runner, steps: 2 * steps, batchSize: batch, design: "")
             experiments[task] = experiment
             let store = try CurveStore(url: pilotFolder.appendingPathComponent("\(task.rawValue).csv"))
@@ -54,7 +55,7 @@ public enum RunLengthPilots {
             let runs = zip(plan, scarRuns).filter { $0.0.experiment.task == task }.map(\.1)
             lengths.tasks[task.rawValue] = try entry(runs: runs, schemes: primarySchemes(task).map(\.description), attainable: task.attainable,
                                                      maximumSteps: experiment.steps, batch: experiment.batchSize, seeds: seedRange,
-                                                     series: "training-batch reward")
+                                                     series: runs.allSatisfy { !$0.evaluations.isEmpty } ? "held-out evaluations" : "training-batch reward (the runs have no held-out evaluations)")
         }
         if shapE {
             var experiment = fixed.shapE
@@ -70,6 +71,13 @@ public enum RunLengthPilots {
         try lengths.write(folder: folder)
         return lengths.summary
     }
+
+    /// k of a SCAR pilot's held-out evaluations: max(1, floor(L_max / 60)), so that the shortest
+    /// candidate L_max / 4, whose window is its last 20% = L_max / 20 >= 3k steps, holds at least
+    /// three evaluations (the analysed runs' default, about ten a run, would leave it one). The
+    /// evaluations do not touch the training streams (`HeldOutEvaluation`), so k changes no
+    /// training step. ShapE-GRPO keeps its own interval (10 steps: 20 in the shortest window).
+    static func evaluationInterval(maximumSteps: Int) -> Int { max(1, maximumSteps / 60) }
 
     /// The schemes whose plateau fixes a SCAR task's length: sparse and the task's SCAR (C3).
     static func primarySchemes(_ task: SCARTask) -> [CreditScheme] { [.sparse, task.scar] }
