@@ -32,7 +32,7 @@ public struct ActionTaskExperiment<Task: ActionTask> {
         public var ppo = PPOSettings(klCoefficient: 0.01, policyLearningRate: 0.05)
         /// Episodes of each held-out evaluation (the evaluation list in order, wrapping).
         public var evaluationEpisodes = 128
-        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 10)).
+        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 20)).
         public var evaluationInterval: Int?
 
         /// Every setting, for keying stored runs.

@@ -5,7 +5,8 @@ import Statistics
 /// **Schedule.** After s finished PPO steps for s in {0, k, 2k, ...} below the run length n, and
 /// after the last step (s = n), so a run has ceil(n / k) + 1 evaluations (floor(n / k) + 1 when k
 /// divides n). k is the learner's `evaluationInterval`, or by default `defaultInterval(steps:)` =
-/// max(1, round(n / 10)): about 11 evaluations a run.
+/// max(1, round(n / 20)): about 21 evaluations a run, so the plateau check's window (the last 20% of
+/// the steps, `PlateauCheck`) holds about 5 of them.
 ///
 /// **Randomness.** Every evaluation of a run seeded `seed` draws only from a fresh
 /// `RandomStream(seed:).substream(3)`, a stream no training step touches, so the training points
@@ -14,9 +15,9 @@ import Statistics
 /// unchanged policy scores exactly the same, so the series moves only with the policy) and across
 /// schemes (pi_ref's evaluation at s = 0 is identical for every scheme).
 public enum HeldOutEvaluation {
-    /// max(1, round(steps / 10)) (halves round up).
+    /// max(1, round(steps / 20)) (halves round up).
     public static func defaultInterval(steps: Int) -> Int {
-        max(1, Int((Double(steps) / 10).rounded(.toNearestOrAwayFromZero)))
+        max(1, Int((Double(steps) / 20).rounded(.toNearestOrAwayFromZero)))
     }
 
     /// The steps evaluated in a run of `runLength` steps at interval `interval` (nil: the default).

@@ -79,7 +79,7 @@ public struct SentimentRLExperiment: Sendable {
         /// (`HeldOutSplit`).
         public var evaluationPromptFraction = 0.25
         public var promptSplitSeed: UInt64 = 2025
-        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 10)).
+        /// k of the held-out evaluations (`HeldOutEvaluation`); nil: max(1, round(steps / 20)).
         public var evaluationInterval: Int?
 
         /// Every setting, for keying stored runs (the reward is written only when it is not VADER,

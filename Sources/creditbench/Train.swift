@@ -46,7 +46,7 @@ struct Train: ParsableCommand {
         the articles (seed 2025), instruction following on every fifth IFEval prompt. After 0, k, \
         2k, ... PPO steps and after the last, the policy is evaluated on its task's held-out \
         instances (128 sampled episodes, from the seed's own evaluation stream, so k never changes \
-        the training curve); k is --evaluation-interval, by default max(1, round(steps / 10)). --kl-coefficient and --learning-rate change PPO's \
+        the training curve); k is --evaluation-interval, by default max(1, round(steps / 20)). --kl-coefficient and --learning-rate change PPO's \
         settings (one cell of the reward-KL sweep that `reproduce` runs); --critic prompt-aware gives \
         sentiment's value head the prompt too (a control for SCAR's baseline term). Same arguments, \
         same curve (elapsed time aside).
@@ -125,7 +125,7 @@ struct Train: ParsableCommand {
     @Option(help: "Seed of the run (sampling, estimators, shuffles, evaluation).")
     var seed: UInt64 = 0
 
-    @Option(help: "k: evaluate the policy on the held-out instances after every k PPO steps, at step 0 and after the last (default: max(1, round(steps / 10))).")
+    @Option(help: "k: evaluate the policy on the held-out instances after every k PPO steps, at step 0 and after the last (default: max(1, round(steps / 20))).")
     var evaluationInterval: Int?
 
     @Option(help: "Where the per-step CSV goes.")

@@ -115,12 +115,12 @@ struct LearningExperimentTests {
         #expect(HeldOutSplit(count: 101, evaluationFraction: 0.25, seed: 3) != HeldOutSplit(count: 101, evaluationFraction: 0.25, seed: 4))
     }
 
-    /// The schedule by hand: 300 steps, k = 30: 0, 30, ..., 300 (11); 9 steps, k = 4: 0, 4, 8, 9;
-    /// default k = max(1, round(n / 10)): 3 -> 1, 40 -> 4, 45 -> 5 (4.5 rounds up), 300 -> 30.
+    /// The schedule by hand: 300 steps, default k = 15: 0, 15, ..., 300 (21); 9 steps, k = 4: 0, 4, 8, 9;
+    /// default k = max(1, round(n / 20)): 3 -> 1, 40 -> 2, 50 -> 3 (2.5 rounds up), 300 -> 15.
     @Test func evaluationSchedule() {
-        #expect(HeldOutEvaluation.steps(runLength: 300, interval: nil) == Array(stride(from: 0, through: 300, by: 30)))
+        #expect(HeldOutEvaluation.steps(runLength: 300, interval: nil) == Array(stride(from: 0, through: 300, by: 15)))
         #expect(HeldOutEvaluation.steps(runLength: 9, interval: 4) == [0, 4, 8, 9])
-        #expect([3, 40, 45, 300].map(HeldOutEvaluation.defaultInterval(steps:)) == [1, 4, 5, 30])
+        #expect([3, 40, 50, 300].map(HeldOutEvaluation.defaultInterval(steps:)) == [1, 2, 3, 15])
     }
 
     @Test func badArgumentsThrow() throws {

@@ -24,7 +24,7 @@ public struct LearnerOptions {
     /// ignore it.
     public var horizon: Int?
     /// k of the held-out evaluations (`HeldOutEvaluation`; part of the stored runs' key); nil:
-    /// max(1, round(steps / 10)).
+    /// max(1, round(steps / 20)).
     public var evaluationInterval: Int?
 
     public typealias RewardReplacement = (name: String, make: @Sendable (_ reference: String?) throws -> any TextRewardModel & Sendable)
