@@ -74,6 +74,22 @@ struct PilotRunLengthTests {
         #expect(try PilotRunLength(pilots: ["ramp": Self.pilots(5) { 2e-5 * $0 }], maximumSteps: 1600, tolerance: 0.05).steps == 400)
     }
 
+    /// A curve flat to step 200, rising 0.001 per step to 500, flat after: over L_max = 800 the
+    /// candidates are 200, 300, ..., 800, and c(L) = L b over the last 20% of [0, L] is by hand 0 at
+    /// 200 (window 160-200, flat), 0.3, 0.4 and 0.5 at 300-500 (windows inside the rise, b =
+    /// 0.001), 0.056 at 600 (window 480-600: 3 rising points then flat; numpy's polyfit agrees),
+    /// and 0 at 700 and 800. The first candidate within 0.05 is 200, a crossing before the rise; the
+    /// rule takes 700, the first from which every candidate passes.
+    @Test("A crossing is not a plateau: the choice is the first candidate from which every longer one also passes")
+    func crossingIsNotAPlateau() throws {
+        let curve: (Double) -> Double = { $0 <= 200 ? 0 : (min($0, 500) - 200) * 0.001 }
+        let rule = try PilotRunLength(pilots: ["late": Self.pilots(5, maximum: 800, curve)], maximumSteps: 800, tolerance: 0.05)
+        #expect(rule.candidates.map(\.steps) == [200, 300, 400, 500, 600, 700, 800])
+        let changes = rule.candidates.map { $0.meanProjectedChange["late"]! }
+        for (got, want) in zip(changes, [0, 0.3, 0.4, 0.5, 0.056, 0, 0]) { #expect(abs(got - want) < 5e-4, "\(changes)") }
+        #expect(rule.steps == 700 && rule.plateauShown)
+    }
+
     /// Flat pilots with noise sd 0.01 per evaluation: at L = 400 the window holds 9 evaluations 10
     /// steps apart (sum of squared deviations of the steps 6000), so one run's c has sd
     /// 400 x 0.01 / sqrt(6000) = 0.052 and the mean of 5 has sd 0.023, well inside 0.1.
@@ -126,5 +142,24 @@ struct PilotRunLengthTests {
 
         try Data("not json".utf8).write(to: folder.appendingPathComponent(RunLengths.fileName))
         #expect(throws: HarnessError.self) { try RunLengths.read(folder: folder) }
+    }
+
+
+    @Test("The plateau is read from the held-out evaluations where a run has them: rising training batches with flat evaluations pass, and the reverse fails")
+    func plateauReadsEvaluations() throws {
+        func runs(batchSlope: Double, evaluationSlope: Double?) -> [CurveRun] {
+            (0..<10).map { seed in
+                let random = RandomStream(seed: 8, stream: UInt64(seed))
+                let evaluations = evaluationSlope.map { slope in stride(from: 0, through: 100, by: 5).map { (step: $0, reward: slope * Double($0) + 0.002 * random.normal()) } } ?? []
+                return CurveRun(scheme: "s", seed: seed, steps: Array(0..<100), values: (0..<100).map { batchSlope * Double($0) + 0.01 * random.normal() },
+                                evaluations: evaluations)
+            }
+        }
+        // Over a further 100 steps at 0.002 per step the reward would change by 0.2, beyond the tolerance 0.05.
+        #expect(try PlateauCheck(runs(batchSlope: 0.002, evaluationSlope: 0), tolerance: 0.05).passes)
+        let rising = try PlateauCheck(runs(batchSlope: 0, evaluationSlope: 0.002), tolerance: 0.05)
+        #expect(abs(rising.projectedChange - 0.2) < 0.03 && !rising.passes)
+        // Runs stored without evaluations fall back to the recorded curve.
+        #expect(try !PlateauCheck(runs(batchSlope: 0.002, evaluationSlope: nil), tolerance: 0.05).passes)
     }
 }

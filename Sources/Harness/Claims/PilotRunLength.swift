@@ -14,9 +14,14 @@
 /// is c(L) = b L, with b the least-squares slope of the reward over the last 20% of [0, L]
 /// (`PlateauCheck.projectedChange`): the change a further run as long would bring at the final slope.
 ///
-/// The rule: L is long enough when, for every primary scheme, the mean of c(L) over its pilots
-/// lies within [-tau, tau]; the chosen length is the shortest such candidate ("plateau shown on the
-/// pilots"), and L_max when none is ("not shown at L_max").
+/// The rule: L passes when, for every primary scheme, the mean of c(L) over its pilots lies within
+/// [-tau, tau]; the chosen length is the shortest candidate from which on every candidate passes,
+/// itself and each longer one up to L_max ("plateau shown on the pilots"), and L_max when L_max
+/// itself fails ("not shown at L_max"). The "every longer one" part was added after the first
+/// pilot (learner version 2, results at commit a7b1a43): there c(L) crossed into the tolerance and
+/// out again as L grew (sentiment passed at 150 and 225 steps, failed from 300 to 525 and passed at
+/// 600), so the first passing candidate marked a crossing, not a plateau. A plateau is a length
+/// after which the curve stays flat, and only the pilots, never the analysed runs, were looked at.
 ///
 /// Why the mean and not `PlateauCheck`'s TOST: the pilots only choose a length, they are not the
 /// evidence. With 5 pilot seeds TOST at alpha = 0.05 needs the 90% interval mean +- 2.132 s / sqrt(5)
@@ -43,7 +48,8 @@ struct PilotRunLength: Sendable, Equatable {
     let tolerance: Double
     /// Every candidate, shortest first, with its statistics.
     let candidates: [Candidate]
-    /// The chosen length: the shortest candidate within tolerance, else L_max.
+    /// The chosen length: the shortest candidate from which on every candidate is within
+    /// tolerance, else L_max.
     let steps: Int
     /// Whether some candidate (the chosen one) was within tolerance for every scheme.
     let plateauShown: Bool
@@ -64,13 +70,15 @@ struct PilotRunLength: Sendable, Equatable {
             throw HarnessError.invalidPlan("pilot runs must be evaluated at step 0 and after it (got steps \(grid.prefix(2).map(String.init).joined(separator: ", ")))")
         }
         let lengths = Self.candidateSteps(maximumSteps: maximumSteps, interval: grid[1])
-        candidates = try lengths.map { length in
+        let candidates = try lengths.map { length in
             Candidate(steps: length, meanProjectedChange: try pilots.mapValues { runs in
                 let changes = try runs.map { try PlateauCheck.projectedChange($0.filter { $0.step <= length }) }
                 return changes.reduce(0, +) / Double(changes.count)
             })
         }
-        let within = candidates.first { $0.meanProjectedChange.values.allSatisfy { abs($0) <= tolerance } }
+        let passes = candidates.map { $0.meanProjectedChange.values.allSatisfy { abs($0) <= tolerance } }
+        let within = passes.indices.first { passes[$0...].allSatisfy { $0 } }.map { candidates[$0] }
+        self.candidates = candidates
         self.maximumSteps = maximumSteps
         self.tolerance = tolerance
         steps = within?.steps ?? maximumSteps
