@@ -16,9 +16,10 @@ struct PilotRunLengths: ParsableCommand {
         (every L_max / 60 steps, which changes no training step). For each candidate length L = L_max x {1/4, 3/8, 1/2, 5/8, 3/4, 7/8, 1} \
         (on the evaluation grid) each pilot truncated at L gives c(L) = L x (the least-squares slope of its \
         held-out reward over the last 20% of [0, L]), the change a further run as long would bring; the \
-        chosen length is the shortest L at which, for every primary scheme, the mean of c(L) over the pilots \
-        is within +-tolerance, the task's C3 reward margin (5% of the gap from the untrained policy to the \
-        attainable maximum), and L_max ("not shown at L_max") when none is. The analysed runs are later \
+        chosen length is the shortest L from which on, at L and every longer candidate, for every primary \
+        scheme, the mean of c(L) over the pilots is within +-tolerance, the task's C3 reward margin (5% of \
+        the gap from the untrained policy to the attainable maximum), and L_max ("not shown at L_max") when \
+        L_max itself fails. The analysed runs are later \
         put through the plateau check's TOST themselves.
 
         Writes the pilot runs to <output>/claims/pilots/<task>.csv (resumable curve stores; a rerun reuses \

@@ -71,7 +71,7 @@ public struct ClaimsSettings: Sendable {
         guard let runLengths else {
             return "Run lengths. Fixed per task (\(quick ? "the quick sizes" : "not chosen on pilot seeds: `creditbench pilot-run-lengths` would choose them")); C3 and C7c read \"not at convergence\" where the analysed runs fail the plateau check."
         }
-        return "Run lengths. Chosen per task on pilot seeds \(RunLengthPilots.firstSeed) onward that no claim analyses (`creditbench pilot-run-lengths`, run_lengths.json, learner version \(runLengths.learnerVersion)): the shortest of L_max x {1/4, 3/8, ..., 1} at which the mean, over each primary scheme's pilots, of the change a further run as long would bring at the held-out reward's slope over the last 20% of steps is within the C3 reward margin: \(runLengths.summary). Every analysed run has that length; C3 and C7c still read \"not at convergence\" where the analysed runs fail the plateau check."
+        return "Run lengths. Chosen per task on pilot seeds \(RunLengthPilots.firstSeed) onward that no claim analyses (`creditbench pilot-run-lengths`, run_lengths.json, learner version \(runLengths.learnerVersion)): the shortest of L_max x {1/4, 3/8, ..., 1} from which on (at it and every longer candidate) the mean, over each primary scheme's pilots, of the change a further run as long would bring at the held-out reward's slope over the last 20% of steps is within the C3 reward margin: \(runLengths.summary). Every analysed run has that length; C3 and C7c still read \"not at convergence\" where the analysed runs fail the plateau check."
     }
 
     /// What this run cannot test because of how its lengths were fixed (paper-check.md's summary).

@@ -77,9 +77,9 @@ struct RunLengths: Codable, Sendable, Equatable {
         The pilot runs (`pilots/<task>.csv`) are never analysed by a claim. Rule (`PilotRunLength`): for candidate
         lengths L = L_max x {1/4, 3/8, 1/2, 5/8, 3/4, 7/8, 1} on the evaluation grid, each pilot truncated at L gives
         c(L) = L x (least-squares slope of its reward over the last 20% of [0, L]); the chosen length is the
-        shortest L at which, for every primary scheme, the mean of c(L) over the pilots lies within +-tolerance,
-        the task's C3 reward margin (5% of the gap from the untrained policy to the attainable maximum);
-        L_max ("not shown at L_max") when none does. The analysed runs then face the plateau check's TOST.
+        shortest L from which on (at L and every longer candidate), for every primary scheme, the mean of c(L)
+        over the pilots lies within +-tolerance, the task's C3 reward margin (5% of the gap from the untrained
+        policy to the attainable maximum); L_max ("not shown at L_max") when L_max itself fails. The analysed runs then face the plateau check's TOST.
 
         | task | chosen steps | batch | L_max | tolerance | plateau on the pilots | mean c at the chosen length | pilot seeds | curve |
         |---|---|---|---|---|---|---|---|---|
