@@ -38,24 +38,23 @@ public enum ComparisonSummary {
             let errors = group.map(\.errors.relativeSquaredError)
             let spearmans = group.compactMap(\.errors.spearman)
             let interval = errors.count >= 2 && Set(errors).count > 1
-                ? try Bootstrap.confidenceInterval(errors, statistic: { $0.reduce(0, +) / Double($0.count) },
+                ? try Bootstrap.confidenceInterval(errors, statistic: Descriptive.meanOrNaN,
                                                    resamples: 2000, method: .percentile,
                                                    stream: RandomStream(seed: seed, stream: UInt64(index)))
                 : nil
             return ComparisonSummaryRow(
                 task: key.task, unitLevel: key.level, estimator: key.estimator, budgetMultiple: key.multiple,
                 runs: group.count,
-                meanCalls: mean(group.map { Double($0.calls) }), meanSeconds: mean(group.map(\.seconds)),
-                meanRelativeSquaredError: mean(errors), relativeSquaredErrorInterval: interval,
+                meanCalls: Descriptive.meanOrNaN(group.map { Double($0.calls) }), meanSeconds: Descriptive.meanOrNaN(group.map(\.seconds)),
+                meanRelativeSquaredError: Descriptive.meanOrNaN(errors), relativeSquaredErrorInterval: interval,
                 medianRelativeSquaredError: try Descriptive.median(errors),
-                meanSpearman: spearmans.isEmpty ? nil : mean(spearmans),
-                meanTopKPrecision: mean(group.map(\.errors.topKPrecision)),
-                meanSignAgreement: mean(group.map(\.errors.signAgreement)),
+                meanSpearman: spearmans.isEmpty ? nil : Descriptive.meanOrNaN(spearmans),
+                meanTopKPrecision: Descriptive.meanOrNaN(group.map(\.errors.topKPrecision)),
+                meanSignAgreement: Descriptive.meanOrNaN(group.map(\.errors.signAgreement)),
                 maxEfficiencyGap: group.map(\.errors.efficiencyGap).max()!)
         }
     }
 
-    private static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
 
     /// Three significant digits in scientific notation ("2.50e-03").
     static func scientific(_ x: Double) -> String { String(format: "%.2e", x) }

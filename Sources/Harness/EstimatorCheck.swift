@@ -100,7 +100,7 @@ public enum EstimatorCheck {
         var tested: [(index: Int, pWorse: Double, pBetter: Double)] = []
         for (cell, now) in pairs {
             let before = cell.errors.flatMap { $0 }, after = now.errors.flatMap { $0 }
-            var verdict = CheckVerdict(cell: now, status: .unchanged, baselineMean: mean(before), currentMean: mean(after),
+            var verdict = CheckVerdict(cell: now, status: .unchanged, baselineMean: Descriptive.meanOrNaN(before), currentMean: Descriptive.meanOrNaN(after),
                                        ratio: nil, pWorse: nil, pBetter: nil, reason: "every replicate bit-identical")
             if before.map(\.bitPattern) == after.map(\.bitPattern) {
                 verdicts.append(verdict)
@@ -119,7 +119,7 @@ public enum EstimatorCheck {
                         : (.unchanged, "within \(exactTolerance) of the baseline on every game")
             } else {
                 let logBefore = before.map { log(max($0, errorFloor)) }, logAfter = after.map { log(max($0, errorFloor)) }
-                verdict.ratio = exp(mean(zip(logAfter, logBefore).map { $0 - $1 }))
+                verdict.ratio = exp(Descriptive.meanOrNaN(zip(logAfter, logBefore).map { $0 - $1 }))
                 let (pWorse, pBetter) = try CheckDecision.pValues(after: logAfter, before: logBefore, margin: margin)
                 tested.append((verdicts.count, pWorse, pBetter))
             }
@@ -137,6 +137,5 @@ public enum EstimatorCheck {
         return verdicts
     }
 
-    private static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
     private static func scientific(_ x: Double) -> String { CheckReport.scientific(x) }
 }

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 import Learning
 
@@ -113,7 +114,7 @@ public enum SchemeCheck {
 
     /// G: the mean over seeds of `metric` minus the untrained policy's value (`Metric.untrained`).
     static func gain(_ metric: Metric, _ cell: SchemeCheckBaseline.Cell, untrained: [Double]) -> Double {
-        mean(zip(metric.values(cell), metric.untrained(cell, untrainedEvaluations: untrained)).map { $0 - $1 })
+        Descriptive.meanOrNaN(zip(metric.values(cell), metric.untrained(cell, untrainedEvaluations: untrained)).map { $0 - $1 })
     }
 
     /// The untrained policy's held-out reward under each of `seeds`.
@@ -156,8 +157,8 @@ public enum SchemeCheck {
             for metric in Metric.allCases {
                 let before = metric.values(cell), after = metric.values(now)
                 let gain = self.gain(metric, cell, untrained: configuration.untrainedEvaluations[cell.task] ?? [])
-                var verdict = SchemeCheckVerdict(cell: now, metric: metric, status: .unchanged, baselineMean: mean(before),
-                                                 currentMean: mean(after), baselineGain: gain, pWorse: nil, pBetter: nil,
+                var verdict = SchemeCheckVerdict(cell: now, metric: metric, status: .unchanged, baselineMean: Descriptive.meanOrNaN(before),
+                                                 currentMean: Descriptive.meanOrNaN(after), baselineGain: gain, pWorse: nil, pBetter: nil,
                                                  reason: "every seed bit-identical")
                 if before.map(\.bitPattern) != after.map(\.bitPattern) {
                     if let bad = after.first(where: { !$0.isFinite }) {
@@ -184,5 +185,4 @@ public enum SchemeCheck {
         return verdicts
     }
 
-    private static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
 }

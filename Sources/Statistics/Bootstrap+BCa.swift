@@ -23,7 +23,7 @@ extension Bootstrap {
                 leftOut[j].remove(at: i)
                 return statistic(leftOut)
             }
-            let average = jackknife.reduce(0, +) / n
+            let average = Descriptive.meanOrNaN(jackknife)
             let u = jackknife.map { (n - 1) * (average - $0) }
             numerator += u.reduce(0) { $0 + $1 * $1 * $1 } / (n * n * n)
             denominator += u.reduce(0) { $0 + $1 * $1 } / (n * n)

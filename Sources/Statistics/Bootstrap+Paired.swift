@@ -14,7 +14,7 @@ extension Bootstrap {
         method: Method = .bca,
         stream: RandomStream
     ) throws -> ConfidenceInterval {
-        try confidenceInterval(try pairedDifferences(a, b), statistic: { $0.reduce(0, +) / Double($0.count) },
+        try confidenceInterval(try pairedDifferences(a, b), statistic: Descriptive.meanOrNaN,
                                confidenceLevel: confidenceLevel, resamples: resamples, method: method, stream: stream)
     }
 }

@@ -51,7 +51,7 @@ public enum Bootstrap {
 
     /// mean(samples[0]) - mean(samples[1]).
     static func meanDifference(_ samples: [[Double]]) -> Double {
-        samples[0].reduce(0, +) / Double(samples[0].count) - samples[1].reduce(0, +) / Double(samples[1].count)
+        Descriptive.meanOrNaN(samples[0]) - Descriptive.meanOrNaN(samples[1])
     }
 
     private static func interval(

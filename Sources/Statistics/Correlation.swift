@@ -4,8 +4,8 @@ public enum Correlation {
     /// `nil` when either sample is constant or the lengths differ or are below 2.
     public static func pearson(_ x: [Double], _ y: [Double]) -> Double? {
         guard x.count == y.count, x.count >= 2 else { return nil }
-        let meanX = x.reduce(0, +) / Double(x.count)
-        let meanY = y.reduce(0, +) / Double(y.count)
+        let meanX = Descriptive.meanOrNaN(x)
+        let meanY = Descriptive.meanOrNaN(y)
         var cross = 0.0, squaresX = 0.0, squaresY = 0.0
         for (a, b) in zip(x, y) {
             cross += (a - meanX) * (b - meanY)

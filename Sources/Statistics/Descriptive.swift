@@ -8,7 +8,14 @@ public enum Descriptive {
     /// Arithmetic mean, (1/n) sum x_i (`gsl_stats_mean`).
     public static func mean(_ x: [Double]) throws -> Double {
         try StatisticsError.check(x, "x", atLeast: 1)
-        return x.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
+        return meanOrNaN(x)
+    }
+
+    /// The same mean without the checks: NaN for an empty sample, and a non-finite value makes the
+    /// mean non-finite. For bootstrap statistics (whose resamples are never empty) and table cells,
+    /// where NaN prints as "n/a"; one formula, so a mean rounds the same wherever it is reported.
+    public static func meanOrNaN(_ x: [Double]) -> Double {
+        x.isEmpty ? .nan : x.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
     }
 
     /// Unbiased sample variance, (1/(n-1)) sum (x_i - mean)^2 (`gsl_stats_variance`); needs n >= 2.

@@ -328,7 +328,7 @@ struct SentimentModelReport: ParsableCommand {
         for (name, weights) in [("learned", reportTexts.map { learned.attention($0).map(\.weight) })] + perLayer {
             let peaked = weights.map { w in 1 + w.reduce(0) { $0 + ($1 > 0 ? $1 * log($1) : 0) } / log(Double(w.count)) }
             let maxRatio = weights.map { ($0.max() ?? 0) * Double($0.count) }
-            emit("- \(name): \(f(peaked.reduce(0, +) / Double(peaked.count))), \(f(maxRatio.reduce(0, +) / Double(maxRatio.count)))")
+            emit("- \(name): \(f(Descriptive.meanOrNaN(peaked))), \(f(Descriptive.meanOrNaN(maxRatio)))")
         }
         if let output {
             do {

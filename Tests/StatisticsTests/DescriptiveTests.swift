@@ -27,6 +27,21 @@ import Testing
         #expect(try Descriptive.quantiles([4, 1, 3, 2], [0, 1]) == [1, 4])
     }
 
+    /// The unchecked mean is the same number as the checked one (numpy's, above), and NaN where
+    /// the checked one refuses: an empty sample, or a non-finite value (which propagates).
+    @Test func uncheckedMeanAgreesAndGivesNaN() throws {
+        let reference = try ScipyReference.load()
+        for (name, expected) in reference.descriptive {
+            let x = try reference.sample(name)
+            #expect(Descriptive.meanOrNaN(x) == (try Descriptive.mean(x)))
+            expectClose(Descriptive.meanOrNaN(x), expected.mean, "unchecked mean \(name)")
+        }
+        #expect(Descriptive.meanOrNaN([1, 2, 6]) == 3)
+        #expect(Descriptive.meanOrNaN([]).isNaN)
+        #expect(Descriptive.meanOrNaN([1, .nan]).isNaN)
+        #expect(Descriptive.meanOrNaN([1, .infinity]) == .infinity)
+    }
+
     @Test func rejectsBadInput() {
         #expect(throws: StatisticsError.tooFewObservations(sample: "x", needed: 1, got: 0)) { try Descriptive.mean([]) }
         #expect(throws: StatisticsError.tooFewObservations(sample: "x", needed: 2, got: 1)) { try Descriptive.variance([1]) }

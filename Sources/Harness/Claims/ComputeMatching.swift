@@ -44,7 +44,7 @@ public enum ComputeMatching {
     /// Mean reward-model calls per episode of `runs` (each `steps` PPO steps of `batchSize`
     /// episodes): each run's `reward_calls` total over steps x batch, averaged over the runs.
     static func callsPerEpisode(_ runs: some Collection<CurveRun>, steps: Int, batchSize: Int) -> Double {
-        runs.map { ($0.totals["reward_calls"] ?? .nan) / Double(steps * batchSize) }.reduce(0, +) / Double(runs.count)
+        Descriptive.meanOrNaN(runs.map { ($0.totals["reward_calls"] ?? .nan) / Double(steps * batchSize) })
     }
 
     /// The batch at which a one-call scheme makes about `callsPerEpisode` x `batchSize` calls per
@@ -161,7 +161,6 @@ public enum ComputeMatching {
         let f = PaperCheckDocument.format
         let experiment = task.experiment
         let scar = task.runs[0]
-        func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
         func calls(_ a: Int) -> Double { callsPerEpisode(task.runs[a], steps: experiment.steps, batchSize: task.arms[a].batchSize) }
         var out = "### \(experiment.task.rawValue.capitalized)\n\nc = \(f(task.callsPerEpisode)) calls per episode (pilot seeds "
         out += "\(task.pilotSeeds.map(String.init).joined(separator: ", "))), base batch B = \(experiment.batchSize), \(experiment.steps) steps"
@@ -178,9 +177,8 @@ public enum ComputeMatching {
                 groupA: "\(task.arms[0].scheme)", groupB: "\(arm.scheme)", a: scar, b: runs, stream: stream.substream(UInt64(a)),
                 SCARLearningClaims.finalReward)
             if a > 0 { differences.append(difference) }
-            out += "| \(arm.scheme) | \(arm.batchSize) | \(f(calls(a))) | \(f(mean(runs.map(SCARLearningClaims.finalReward)))) "
-            out += "| \(f(mean(runs.map(CurveMetrics.finalKL)))) | "
-            out += difference.map { "\(f($0.effect.estimate)) \(FairComparisons.interval($0.interval))" } ?? "(reference)"
+            out += "| \(arm.scheme) | \(arm.batchSize) | \(f(calls(a))) | \(ReportCell.mean(runs.map(SCARLearningClaims.finalReward))) "
+            out += "| \(ReportCell.mean(runs.map(CurveMetrics.finalKL))) | " + (difference.map(ReportCell.effect) ?? "(reference)")
             out += " |\n"
         }
         out += "\n" + verdict(task, differences: differences, calls: calls) + "\n\n"
@@ -202,7 +200,7 @@ public enum ComputeMatching {
             }
         }
         func listed(_ rows: [(arm: Arm, difference: ClaimComparison)]) -> String {
-            rows.map { "\($0.arm.scheme) \(f($0.difference.effect.estimate)) \(FairComparisons.interval($0.difference.interval))" }
+            rows.map { "\($0.arm.scheme) \(ReportCell.effect($0.difference))" }
                 .joined(separator: ", ")
         }
         var text = "At batch B, SCAR minus " + listed(rows(atBatch: false)) + ". "
@@ -223,7 +221,7 @@ public enum ComputeMatching {
         if let reduced = reducedTokenSCAR(task.experiment.task), let a = task.arms.firstIndex(of: Arm(scheme: reduced, batchSize: base)),
            let difference = differences[a] {
             text += "Token-level SCAR at \(tokenBudget) calls per response makes \(f(calls(a))) calls per episode against SCAR's "
-            text += "\(f(calls(0))); SCAR minus it: \(f(difference.effect.estimate)) \(FairComparisons.interval(difference.interval)), so "
+            text += "\(f(calls(0))); SCAR minus it: \(ReportCell.effect(difference)), so "
             text += FairComparisons.words(estimate: difference.effect.estimate, interval: difference.interval,
                                           subject: "SCAR's advantage over the reduced token level") + "."
         }

@@ -1,3 +1,5 @@
+import Statistics
+
 /// One training run's learning curve: the mean reward at each of its steps (a SCAR learner's
 /// training batches, GRPO's held-out evaluations), the KL to pi_ref at each of those steps where
 /// the learner measures it, the held-out evaluation series, plus per-run totals (e.g.
@@ -62,21 +64,18 @@ public enum CurveMetrics {
     /// pi_ref, as measured on its last training batches); NaN when the run has no KL.
     public static func finalKL(_ run: CurveRun) -> Double {
         guard !run.kl.isEmpty else { return .nan }
-        let tail = run.kl.suffix(window)
-        return tail.reduce(0, +) / Double(tail.count)
+        return Descriptive.meanOrNaN(Array(run.kl.suffix(window)))
     }
 
     /// The mean of the last `window` evaluations (less noisy than the last one alone).
     public static func finalReward(_ run: CurveRun) -> Double {
-        let tail = run.values.suffix(window)
-        return tail.reduce(0, +) / Double(tail.count)
+        Descriptive.meanOrNaN(Array(run.values.suffix(window)))
     }
 
     /// y smoothed by the trailing mean of up to `window` evaluations (y_i with those before it).
     public static func smoothed(_ run: CurveRun) -> [Double] {
         run.values.indices.map { i in
-            let part = run.values[max(0, i - window + 1)...i]
-            return part.reduce(0, +) / Double(part.count)
+            Descriptive.meanOrNaN(Array(run.values[max(0, i - window + 1)...i]))
         }
     }
 
@@ -90,7 +89,7 @@ public enum CurveMetrics {
 
     /// The mean over `runs` of the first evaluation y_0 (the untrained policy's reward).
     public static func initialReward(_ runs: [CurveRun]) -> Double {
-        runs.map { $0.values[0] }.reduce(0, +) / Double(runs.count)
+        Descriptive.meanOrNaN(runs.map { $0.values[0] })
     }
 
     /// The threshold of `timeToThreshold`, defined from the data of all compared schemes:
@@ -100,8 +99,7 @@ public enum CurveMetrics {
         let start = initialReward(runs)
         let schemes = Set(runs.map(\.scheme))
         let best = schemes.map { scheme in
-            let finals = runs.filter { $0.scheme == scheme }.map(finalReward)
-            return finals.reduce(0, +) / Double(finals.count)
+            Descriptive.meanOrNaN(runs.filter { $0.scheme == scheme }.map(finalReward))
         }.max()!
         return start + fraction * (best - start)
     }

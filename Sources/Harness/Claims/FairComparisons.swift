@@ -119,10 +119,6 @@ public enum FairComparisons {
         return out
     }
 
-    static func interval(_ interval: ConfidenceInterval?) -> String {
-        interval.map { "[\(PaperCheckDocument.format($0.lower)), \(PaperCheckDocument.format($0.upper))]" } ?? "n/a"
-    }
-
     /// One task's frontier table, matched-KL difference and regularised objectives.
     static func frontierSection(_ frontier: KLFrontier, task: SCARTask, defaultBeta: Double, plot: String, stream: RandomStream) throws -> String {
         let f = PaperCheckDocument.format
@@ -130,21 +126,16 @@ public enum FairComparisons {
         out += "| scheme | beta | final reward (mean [95% CI]) | final KL (mean [95% CI]) | R - beta KL (mean) |\n|---|---|---|---|---|\n"
         for row in frontier.cells {
             for cell in row {
-                func summary(_ x: [Double], _ k: UInt64) throws -> String {
-                    let ci = try Bootstrap.confidenceInterval(x, statistic: { $0.reduce(0, +) / Double($0.count) }, resamples: 1999,
-                                                              method: .percentile, stream: stream.substream(k))
-                    return "\(f(x.reduce(0, +) / Double(x.count))) \(interval(ci))"
-                }
-                out += "| \(cell.scheme) | \(f(cell.beta)) | \(try summary(cell.rewards, 1)) | \(try summary(cell.kl, 2)) "
-                out += "| \(f(cell.objective.reduce(0, +) / Double(cell.objective.count))) |\n"
+                out += "| \(cell.scheme) | \(f(cell.beta)) | \(ReportCell.meanWithInterval(cell.rewards, stream: stream.substream(1))) "
+                out += "| \(ReportCell.meanWithInterval(cell.kl, stream: stream.substream(2))) | \(ReportCell.mean(cell.objective)) |\n"
             }
         }
         let (scar, sparse) = (task.scar.description, CreditScheme.sparse.description)
         let matched = try frontier.matchedDifference(scar, over: sparse, referenceBeta: defaultBeta, stream: stream.substream(3))
         let fixed = frontier.cells[1][frontier.betas.firstIndex(of: defaultBeta)!], base = frontier.cells[0][frontier.betas.firstIndex(of: defaultBeta)!]
-        let fixedDifference = zip(fixed.rewards, base.rewards).reduce(0) { $0 + $1.0 - $1.1 } / Double(fixed.rewards.count)
+        let fixedDifference = Descriptive.meanOrNaN(zip(fixed.rewards, base.rewards).map { $0 - $1 })
         out += "\nAt the default beta \(f(defaultBeta)) SCAR minus sparse in final reward is \(f(fixedDifference)), at KL "
-        out += "\(f(fixed.kl.reduce(0, +) / Double(fixed.kl.count))) (SCAR) against \(f(base.kl.reduce(0, +) / Double(base.kl.count))) (sparse). "
+        out += "\(ReportCell.mean(fixed.kl)) (SCAR) against \(ReportCell.mean(base.kl)) (sparse). "
         // Headline: at sparse's KL; then the reverse match, at SCAR's KL on sparse's frontier (sign turned to SCAR - sparse).
         let reverse = try frontier.matchedDifference(sparse, over: scar, referenceBeta: defaultBeta, stream: stream.substream(5))
         for (m, whose, frontierOf, sign) in [(matched, "sparse's", "SCAR's", 1.0), (reverse, "SCAR's", "sparse's", -1.0)] {
@@ -153,14 +144,14 @@ public enum FairComparisons {
                 continue
             }
             let ci = m.interval.map { ConfidenceInterval(lower: sign < 0 ? -$0.upper : $0.lower, upper: sign < 0 ? -$0.lower : $0.upper, confidenceLevel: $0.confidenceLevel) }
-            out += "At \(whose) KL at the default beta (\(f(m.kl))), SCAR minus sparse along \(frontierOf) frontier is \(f(sign * estimate)) \(interval(ci)) "
+            out += "At \(whose) KL at the default beta (\(f(m.kl))), SCAR minus sparse along \(frontierOf) frontier is \(f(sign * estimate)) \(ReportCell.interval(ci)) "
             out += "(\(f(100 * m.coverage))% of bootstrap resamples inside \(frontierOf) KL range" + (ci == nil ? "; too few for an interval)" : ")")
             out += ": " + words(estimate: sign * estimate, interval: ci, subject: "SCAR's gain at matched KL") + ". "
         }
         out += "\n\n"
         out += "| beta | R - beta KL: SCAR - sparse (paired) [95% CI] |\n|---|---|\n"
         for row in try frontier.objectiveDifferences(scar, over: sparse, stream: stream.substream(4)) {
-            out += "| \(f(row.beta)) | \(f(row.estimate)) \(interval(row.interval)) |\n"
+            out += "| \(f(row.beta)) | \(f(row.estimate)) \(ReportCell.interval(row.interval)) |\n"
         }
         return out + "\n"
     }
@@ -190,8 +181,8 @@ public enum FairComparisons {
             let c = try ClaimComparison(label: "\(a) (\(critic(aAware))) - \(b) (\(critic(bAware)))", metric: "final reward",
                                         groupA: "\(a)", groupB: "\(b)", a: x, b: y, stream: stream.substream(index),
                                         SCARLearningClaims.finalReward)
-            let kl = { (runs: [CurveRun]) in f(runs.map(CurveMetrics.finalKL).reduce(0, +) / Double(runs.count)) }
-            table += "| \(c.label) | \(c.a.count) | \(f(c.effect.estimate)) \(interval(c.interval)) | \(kl(x)) | \(kl(y)) |\n"
+            let kl = { (runs: [CurveRun]) in ReportCell.mean(runs.map(CurveMetrics.finalKL)) }
+            table += "| \(c.label) | \(c.a.count) | \(ReportCell.effect(c)) | \(kl(x)) | \(kl(y)) |\n"
             return c
         }
         let out = """
@@ -220,13 +211,13 @@ public enum FairComparisons {
             let level = "SCAR (units \(scar.units.map { "\($0)" } ?? "none"))"
             // A share of the gain means something only where the gain itself is shown to be positive.
             let shown = (gain.interval?.lower ?? 0) > 0
-            var sentence = "\(level): gain over sparse \(f(gain.effect.estimate)) \(interval(gain.interval)); "
+            var sentence = "\(level): gain over sparse \(ReportCell.effect(gain)); "
             sentence += words(estimate: gain.effect.estimate, interval: gain.interval, subject: "the gain")
             sentence += shown ? "." : ", so no share of it is computed."
             for (c, text) in [(rows[1], "against sparse with the prompt baseline"), (rows[2], "with the prompt-aware critic on both"),
                               (rows[3], "against the prompt baseline with the prompt-aware critic on both")] {
                 let share = shown ? " (\(f(100 * c.effect.estimate / gain.effect.estimate))% of the gain)" : ""
-                sentence += " \(text.prefix(1).uppercased() + text.dropFirst()): \(f(c.effect.estimate)) \(interval(c.interval))\(share); "
+                sentence += " \(text.prefix(1).uppercased() + text.dropFirst()): \(ReportCell.effect(c))\(share); "
                 sentence += words(estimate: c.effect.estimate, interval: c.interval, subject: "what remains") + "."
             }
             summary.append(sentence)
@@ -236,7 +227,7 @@ public enum FairComparisons {
                           (try effect(sparse, true, sparse, false), "The prompt-aware critic alone changes sparse's reward by"),
                           (try effect(spans, false, dense[0], false), "SCAR minus uniform credit:"),
                           (try effect(spans, false, dense[1], false), "SCAR minus leave-one-out over the same units:")] {
-            summary.append("\(text) \(f(c.effect.estimate)) \(interval(c.interval)).")
+            summary.append("\(text) \(ReportCell.effect(c)).")
         }
         return out + table + "\n**What the controls change about SCAR's gain.** " + summary.joined(separator: " ") + "\n\n"
     }

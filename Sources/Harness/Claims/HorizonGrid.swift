@@ -67,13 +67,13 @@ public enum HorizonGrid {
     /// than two seeds).
     static func slope(differences: [[Double]], horizons: [Int], stream: RandomStream) -> (estimate: Double, interval: ConfidenceInterval?) {
         let x = horizons.map { log2(Double($0)) }
-        let xMean = x.reduce(0, +) / Double(x.count)
+        let xMean = Descriptive.meanOrNaN(x)
         let spread = x.reduce(0) { $0 + ($1 - xMean) * ($1 - xMean) }
         let slopes = differences.map { d in
-            let dMean = d.reduce(0, +) / Double(d.count)
+            let dMean = Descriptive.meanOrNaN(d)
             return zip(x, d).reduce(0) { $0 + ($1.0 - xMean) * ($1.1 - dMean) } / spread
         }
-        let mean = { (s: [Double]) in s.reduce(0, +) / Double(s.count) }
+        let mean = Descriptive.meanOrNaN
         let interval = (try? Bootstrap.confidenceInterval(slopes, statistic: mean, resamples: 4999, method: .bca, stream: stream.substream(0)))
             ?? (try? Bootstrap.confidenceInterval(slopes, statistic: mean, resamples: 4999, method: .percentile, stream: stream.substream(1)))
         return (mean(slopes), interval)
@@ -170,12 +170,10 @@ public enum HorizonGrid {
                 let runs = grid.filter { $0.horizon == horizon && $0.run.scheme == scheme.description }.map(\.run)
                 let mean = { (value: (CurveRun) -> Double?) -> String in
                     let values = runs.compactMap(value)
-                    return values.count == runs.count && !values.isEmpty ? f(values.reduce(0, +) / Double(values.count)) : "n/a"
+                    return values.count == runs.count ? ReportCell.mean(values) : "n/a"
                 }
-                let rewards = runs.map(SCARLearningClaims.finalReward)
-                let ci = try? Bootstrap.confidenceInterval(rewards, statistic: { $0.reduce(0, +) / Double($0.count) }, resamples: 1999,
-                                                           method: .percentile, stream: stream.substream(UInt64(horizon * 16 + index)))
-                out += "| \(horizon) | \(scheme) | \(runs.count) | \(mean(SCARLearningClaims.finalReward)) \(FairComparisons.interval(ci)) "
+                let rewards = ReportCell.meanWithInterval(runs.map(SCARLearningClaims.finalReward), stream: stream.substream(UInt64(horizon * 16 + index)))
+                out += "| \(horizon) | \(scheme) | \(runs.count) | \(rewards) "
                 out += "| \(mean(CurveMetrics.finalKL)) | \(mean { $0.totals["reward_calls"].map { $0 / episodes } }) "
                 out += "| \(mean { $0.totals["final_mean_length"] }) | \(mean { $0.totals["cpu_seconds"] }) |\n"
             }
@@ -197,11 +195,11 @@ public enum HorizonGrid {
                 return d.count == horizons.count ? d : nil
             }
             let trend = slope(differences: bySeed, horizons: horizons, stream: stream.substream(0x100 + UInt64(index)))
-            out += "| \(scheme) | " + row.map { "\(f($0.effect.estimate)) \(FairComparisons.interval($0.interval))" }.joined(separator: " | ")
-            out += " | \(f(trend.estimate)) \(FairComparisons.interval(trend.interval)) |\n"
+            out += "| \(scheme) | " + row.map(ReportCell.effect).joined(separator: " | ")
+            out += " | \(f(trend.estimate)) \(ReportCell.interval(trend.interval)) |\n"
             let last = row[row.count - 1], first = row[0]
-            var sentence = "\(scheme): over sparse \(f(first.effect.estimate)) \(FairComparisons.interval(first.interval)) at T = \(horizons[0]), "
-                + "\(f(last.effect.estimate)) \(FairComparisons.interval(last.interval)) at T = \(horizons[horizons.count - 1]); "
+            var sentence = "\(scheme): over sparse \(ReportCell.effect(first)) at T = \(horizons[0]), "
+                + "\(ReportCell.effect(last)) at T = \(horizons[horizons.count - 1]); "
             if bySeed.count >= seedsForWords {
                 sentence += FairComparisons.words(estimate: trend.estimate, interval: trend.interval, subject: "the change in its gain per doubling of T")
                     + (trend.interval.map { $0.lower > 0 ? " (the gain grows with T)" : $0.upper < 0 ? " (the gain shrinks with T)" : " (no trend shown)" } ?? "")

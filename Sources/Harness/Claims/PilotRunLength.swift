@@ -1,3 +1,5 @@
+import Statistics
+
 /// The run length of one task, chosen on pilot runs that no claim analyses ("convergence without
 /// peeking"): the shortest candidate length at which every primary scheme's pilots have stopped
 /// improving by the plateau statistic.
@@ -72,8 +74,7 @@ struct PilotRunLength: Sendable, Equatable {
         let lengths = Self.candidateSteps(maximumSteps: maximumSteps, interval: grid[1])
         let candidates = try lengths.map { length in
             Candidate(steps: length, meanProjectedChange: try pilots.mapValues { runs in
-                let changes = try runs.map { try PlateauCheck.projectedChange($0.filter { $0.step <= length }) }
-                return changes.reduce(0, +) / Double(changes.count)
+                Descriptive.meanOrNaN(try runs.map { try PlateauCheck.projectedChange($0.filter { $0.step <= length }) })
             })
         }
         let passes = candidates.map { $0.meanProjectedChange.values.allSatisfy { abs($0) <= tolerance } }

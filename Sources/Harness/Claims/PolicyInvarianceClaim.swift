@@ -131,7 +131,7 @@ enum PolicyInvarianceClaim {
         if !moving.isEmpty { test.notAtConvergence = "token MDP: plateau of \(moving.joined(separator: " and ")) not shown" }
         learner.tests = [test]
         let runs = outcomes.count / TokenMDPLearning.schemes.count
-        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        let mean = Descriptive.meanOrNaN
         learner.measurements = [
             Measurement("reward models solved for backward induction", Double(mdps.count), note: "VADER + \(tables) random tables; 0 suboptimal under sparse rewards by construction"),
             Measurement("reward models where reward-to-go backward induction under SCAR picks a suboptimal sequence", Double(rewardToGoSuboptimal), note: "of \(mdps.count); VADER's among them: \(vaderRewardToGoSuboptimal ? "yes" : "no")"),

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 import Learning
 
@@ -110,7 +111,7 @@ public enum SCARHeadline {
             let episodes = Double(experiment.steps * experiment.batchSize)
             let scored = candidates.map { scheme in
                 let cell = zip(plan, runs).filter { $0.0.experiment.task == experiment.task && $0.0.scheme == scheme }.map(\.1)
-                let mean = { (x: [Double]) in x.reduce(0, +) / Double(x.count) }
+                let mean = Descriptive.meanOrNaN
                 return Candidate(scheme: scheme.description, meanFinalReward: mean(cell.map(SCARLearningClaims.finalReward)),
                                  rewardCallsPerEpisode: mean(cell.map { ($0.totals["reward_calls"] ?? .nan) / episodes }))
             }

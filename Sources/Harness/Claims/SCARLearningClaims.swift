@@ -188,7 +188,7 @@ public enum SCARLearningClaims {
         try task.schemes.enumerated().compactMap { index, scheme in
             let kl = runs.filter { $0.scheme == scheme.description }.map(CurveMetrics.finalKL).filter(\.isFinite)
             guard kl.count >= 2 else { return nil }
-            let mean = { (x: [Double]) in x.reduce(0, +) / Double(x.count) }
+            let mean = Descriptive.meanOrNaN
             let interval = try Bootstrap.confidenceInterval(kl, statistic: mean, resamples: 1999, method: .percentile,
                                                             stream: stream.substream(UInt64(index)))
             return Measurement("\(task.rawValue): final KL(pi || pi_ref), \(scheme)", mean(kl),
@@ -246,7 +246,7 @@ public enum SCARLearningClaims {
         }
         guard let levels = task.unitLevelSchemes else { return }
         let (tokens, sentences) = levels
-        let calls = { (scheme: CreditScheme) in of(scheme).map { $0.totals["reward_calls"] ?? .nan }.reduce(0, +) / Double(of(scheme).count) }
+        let calls = { (scheme: CreditScheme) in Descriptive.meanOrNaN(of(scheme).map { $0.totals["reward_calls"] ?? .nan }) }
         for (index, scheme) in [(3, task.defaultSCAR), (4, sentences)] {
             claims[index].tests += try [("final reward", finalReward), ("area under the curve", CurveMetrics.area)].map { metric, value in
                 try ClaimTest(compare(scheme, tokens, metric, value), rule: .nonInferiority, margin: reward.margin, marginBasis: reward.basis)

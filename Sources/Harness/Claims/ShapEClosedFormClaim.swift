@@ -73,7 +73,7 @@ enum ShapEClosedFormClaim {
 
     /// The ordinary least-squares slope of y on x.
     static func leastSquaresSlope(x: [Double], y: [Double]) -> Double {
-        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        let mx = Descriptive.meanOrNaN(x), my = Descriptive.meanOrNaN(y)
         let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
         let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
         return sxy / sxx

@@ -71,7 +71,7 @@ struct TokenMDPLearning: Sendable {
 
         var best: Double { returns.values.max()! }
         /// The uniform policy's expected reward.
-        var untrained: Double { complete.reduce(0) { $0 + returns[$1]! } / Double(complete.count) }
+        var untrained: Double { Descriptive.meanOrNaN(complete.map { returns[$0]! }) }
         /// sum over y of p(y) R(y), for `p` over the complete sequences.
         func expectation(_ p: [[Int]: Double]) -> Double { complete.reduce(0) { $0 + p[$1]! * returns[$1]! } }
         /// sum of p(y) over the optimal y.
@@ -142,7 +142,7 @@ struct TokenMDPLearning: Sendable {
         let chosen = outcomes.filter { $0.scheme == scheme }
         return Set(chosen.map(\.model)).sorted().map { model in
             let runs = chosen.filter { $0.model == model }
-            return runs.reduce(0) { $0 + value($1) } / Double(runs.count)
+            return Descriptive.meanOrNaN(runs.map(value))
         }
     }
 

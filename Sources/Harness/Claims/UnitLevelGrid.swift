@@ -89,7 +89,6 @@ public enum UnitLevelGrid {
         let episodes = Double(experiment.steps * experiment.batchSize)
         let schemes = runs.map(\.scheme).reduce(into: [CreditScheme]()) { if !$0.contains($1) { $0.append($1) } }
         func group(_ scheme: CreditScheme) -> [CurveRun] { runs.filter { $0.scheme == scheme }.map(\.run) }
-        func mean(_ x: [Double]) -> String { x.isEmpty ? "n/a" : f(x.reduce(0, +) / Double(x.count)) }
         var out = "### \(experiment.task.rawValue.capitalized)\n\n"
         out += "\(experiment.steps) steps of \(experiment.batchSize) episodes. The claims' SCAR here: `\(experiment.task.scar)`.\n\n"
         out += "| scheme | unit level | alpha | reward calls per episode | CPU s per run | final reward [95% CI] | SCAR - sparse (paired) [95% CI] | final KL |\n"
@@ -98,21 +97,20 @@ public enum UnitLevelGrid {
         for (index, scheme) in schemes.enumerated() {
             let cell = group(scheme)
             let rewards = cell.map(SCARLearningClaims.finalReward)
-            let rewardInterval = try Bootstrap.confidenceInterval(rewards, statistic: { $0.reduce(0, +) / Double($0.count) }, resamples: 1999,
-                                                                  method: .percentile, stream: stream.substream(2 * UInt64(index)))
             var effect = "-"
             if scheme != .sparse {
                 let c = try ClaimComparison(label: "\(scheme) - sparse", metric: "final reward", groupA: "\(scheme)", groupB: "sparse",
                                             a: cell, b: sparse, stream: stream.substream(2 * UInt64(index) + 1), SCARLearningClaims.finalReward)
-                effect = "\(f(c.effect.estimate)) \(FairComparisons.interval(c.interval))"
+                effect = ReportCell.effect(c)
             }
             var level = "-", alpha = "-"
             if let options = (scheme.rule as? ShapleyCredit)?.options {
                 (level, alpha) = ("\(options.units)" + (options.masksMissingUnits ? " (mask)" : ""), f(options.alpha))
             }
-            out += "| `\(scheme)` | \(level) | \(alpha) | \(mean(cell.map { ($0.totals["reward_calls"] ?? .nan) / episodes })) "
-            out += "| \(mean(cell.compactMap { $0.totals["cpu_seconds"] })) | \(mean(rewards)) \(FairComparisons.interval(rewardInterval)) "
-            out += "| \(effect) | \(mean(cell.map(CurveMetrics.finalKL))) |\n"
+            out += "| `\(scheme)` | \(level) | \(alpha) | \(ReportCell.mean(cell.map { ($0.totals["reward_calls"] ?? .nan) / episodes })) "
+            out += "| \(ReportCell.mean(cell.compactMap { $0.totals["cpu_seconds"] })) "
+            out += "| \(ReportCell.meanWithInterval(rewards, stream: stream.substream(2 * UInt64(index)))) "
+            out += "| \(effect) | \(ReportCell.mean(cell.map(CurveMetrics.finalKL))) |\n"
         }
         return out + "\n"
     }
