@@ -295,9 +295,12 @@ struct ClaimsTests {
 
     /// Curves value(t) = 1 - exp(-rate t) + 0.02 N(0, 1) per step, rate `rates[scheme]` (0.05 for
     /// schemes not listed), final evaluation = the last value, reward calls `calls[scheme]` (10).
+    /// With `klCoefficient`, each step's KL is `kl[scheme]` (1 for schemes not listed).
     struct FakeRunner: SCARRunner {
         let rates: [CreditScheme: Double]
         var calls: [CreditScheme: Double] = [:]
+        var klCoefficient: Double? = nil
+        var kl: [CreditScheme: Double] = [:]
         var storeKey: String { "fake" }
         var evaluationSet: String { "no evaluation instances" }
         func run(scheme: CreditScheme, seed: Int, steps: Int, batchSize: Int) throws -> CurveRun {
@@ -305,7 +308,34 @@ struct ClaimsTests {
             let noise = RandomStream(seed: UInt64(seed), stream: UInt64(scheme.description.count))
             let values = (0..<steps).map { 1 - exp(-rate * Double($0)) + 0.02 * noise.normal() }
             return CurveRun(scheme: scheme.description, seed: seed, steps: Array(0..<steps), values: values,
+                            kl: klCoefficient == nil ? [] : Array(repeating: kl[scheme] ?? 1, count: steps),
                             totals: ["reward_calls": calls[scheme] ?? 10, "final_evaluation": values.last!])
+        }
+    }
+
+    /// C3 on converged fake runs (rate 0.3: flat after about 20 of 200 steps; 10 seeds, enough for the
+    /// plateau check to show it through the noise) that reach the same reward: with equal KL both of C3's tests (R, and R - beta KL) are equivalent and C3 is
+    /// supported; with SCAR at KL 2 and sparse at 0.5 under beta 0.1, R - beta KL differs by
+    /// 0.1 x 1.5 = 0.15, three times the margin (5% of the gap from 0 to instruction following's maximum 1), so C3 is not supported
+    /// although R alone is equivalent.
+    @Test("C3 needs R and R - beta KL equivalent: same reward at a larger KL is not invariance")
+    func invarianceNeedsTheRegularisedObjective() throws {
+        for (scarKL, expected) in [(0.5, Harness.Verdict.supported), (2.0, Harness.Verdict.notSupported)] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("c3-kl-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let task = SCARTask.instructions
+            let runner = FakeRunner(rates: [task.scar: 0.3, .sparse: 0.3], klCoefficient: 0.1, kl: [task.scar: scarKL, .sparse: 0.5])
+            var (claims, _) = try SCARLearningClaims.check(
+                experiments: [.init(task: task, runner: runner, steps: 200, batchSize: 4, design: task.rawValue)],
+                store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv")) },
+                seeds: 10, stream: RandomStream(seed: 5))
+            try ClaimReport.adjust(&claims)
+            let c3 = try #require(claims.first { $0.id == "C3" })
+            #expect(c3.tests.map(\.comparison.metric) == ["final reward", "final R - beta KL, beta 0.1"])
+            #expect(c3.tests.allSatisfy { $0.rule == .equivalence && $0.notAtConvergence == nil })
+            let objective = c3.tests[1].comparison
+            #expect(abs(objective.effect.estimate - c3.tests[0].comparison.effect.estimate + 0.1 * (scarKL - 0.5)) < 1e-12)
+            #expect(c3.verdict == expected)
         }
     }
 

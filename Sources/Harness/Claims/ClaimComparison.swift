@@ -20,7 +20,9 @@ import Statistics
 /// Bootstrap intervals are BCa with 4,999 resamples (percentile where BCa is undefined).
 public struct ClaimComparison: Codable, Sendable, Equatable {
     public enum Design: String, Codable, Sendable {
-        case paired = "paired t (seed-matched)"
+        /// Pairs matched by the key the comparison is given: the seed for learning runs, the reward
+        /// model for C2b (whose label says so).
+        case paired = "paired t (matched pairs)"
         case welch = "Welch t (unpaired)"
         case restrictedMean = "restricted mean time (Kaplan-Meier)"
     }

@@ -85,7 +85,7 @@ public enum SCARLearningClaims {
         return [
             ClaimCheck(id: "C3", title: "SCAR reaches the same reward as sparse RLHF", paper: "SCAR",
                        statement: "Shapley credit preserves the optimal policy, so at convergence SCAR and sparse RLHF reach the same reward.",
-                       evidence: [evidence[1]], design: design + " C3: equivalence (TOST) of SCAR (span level on sentiment) and sparse on final reward, paired by seed, margin 5% of the gap from the untrained policy to the task's maximum, every task needed (intersection-union); a task is decided only where both schemes' runs are shown to have plateaued (TOST at 5% that training as long again at each run's slope over its last 20% of steps would move the mean reward by less than the margin; on the held-out evaluation series, or the training-batch reward curve for runs stored without one; the run lengths as stated under the limits, chosen on pilot seeds where run_lengths.json exists); a task not at convergence cannot support the claim, a converged task can refute it."),
+                       evidence: [evidence[1]], design: design + " C3: equivalence (TOST) of SCAR (the headline configuration on sentiment) and sparse on final reward R and on the regularised objective R - beta KL (final held-out reward minus the learner's beta times the final exact KL to pi_ref: both schemes share the optimum pi* proportional to pi_ref exp(R / beta), so invariance predicts both equal), paired by seed, margin 5% of the gap from the untrained policy to the task's maximum, both on every task needed (intersection-union); a task is decided only where both schemes' runs are shown to have plateaued (TOST at 5% that training as long again at each run's slope over its last 20% of steps would move the mean reward by less than the margin; on the held-out evaluation series, or the training-batch reward curve for runs stored without one; the run lengths as stated under the limits, chosen on pilot seeds where run_lengths.json exists); a task not at convergence cannot support the claim, a converged task can refute it."),
             ClaimCheck(id: "C4", title: "SCAR converges faster than sparse RLHF and ABC", paper: "SCAR",
                        statement: "SCAR converges faster than sparse RLHF and attention-based credit on sentiment control, summarization and instruction following (reward curves).",
                        evidence: [evidence[1], evidence[3]], design: design + " C4: superiority of SCAR over sparse on each task, and over ABC on the sentiment tasks (on sentiment a proxy: its attention comes from a separate model, the reward is VADER; on sentiment-transformer Chan et al.'s ABC at b = 0.5, the reward model's own [CLS] attention), on area under the training-batch reward curve (paired t; margin 5% of the gap from the untrained policy to the maximum) and on steps until the smoothed curve reaches the threshold (runs that never do are censored at the run length; restricted mean time by Kaplan-Meier up to the run length, log-rank reported; margin 5% of the run length); every comparison needed (intersection-union)."),
@@ -109,7 +109,8 @@ public enum SCARLearningClaims {
         var comparisonIndex: UInt64 = 0
         for task in experiments.map(\.task) {  // the experiment's own task: its SCAR may be the chosen headline
             guard let taskRuns = runs[task] else { continue }
-            try fill(&claims, task: task, runs: taskRuns, stream: stream, comparisonIndex: &comparisonIndex)
+            let beta = experiments.first { $0.task == task }?.runner?.klCoefficient
+            try fill(&claims, task: task, runs: taskRuns, klCoefficient: beta, stream: stream, comparisonIndex: &comparisonIndex)
         }
         let skipped = experiments.filter { $0.runner == nil }.map(\.task.rawValue)
         for i in claims.indices where claims[i].tests.isEmpty {
@@ -197,8 +198,12 @@ public enum SCARLearningClaims {
     }
 
     /// Adds one task's tests and measurements to C3-C6b (`claims` as `emptyClaims` orders them).
-    static func fill(_ claims: inout [ClaimCheck], task: SCARTask, runs: [CurveRun], stream: RandomStream,
-                     comparisonIndex: inout UInt64) throws {
+    /// With the learner's KL coefficient beta (and a final KL in every run), C3 also needs the
+    /// regularised objective R - beta KL to be equivalent: both schemes' per-step rewards sum to the
+    /// same R, so they share the regularised optimum pi* proportional to pi_ref exp(R / beta), and
+    /// invariance predicts equal R - beta KL at convergence, not only equal R.
+    static func fill(_ claims: inout [ClaimCheck], task: SCARTask, runs: [CurveRun], klCoefficient beta: Double?,
+                     stream: RandomStream, comparisonIndex: inout UInt64) throws {
         func of(_ scheme: CreditScheme) -> [CurveRun] { runs.filter { $0.scheme == scheme.description } }
         let compared = runs.filter { ([.sparse, task.scar] + task.denseBaselines).map(\.description).contains($0.scheme) }
         let threshold = CurveMetrics.threshold(compared)
@@ -223,6 +228,14 @@ public enum SCARLearningClaims {
             invariance.notAtConvergence = "\(task.rawValue): plateau of \(moving.joined(separator: " and ")) not shown"
         }
         claims[0].tests.append(invariance)
+        let scarAndSparse = [task.scar, .sparse].flatMap(of)
+        if let beta, !scarAndSparse.isEmpty, scarAndSparse.allSatisfy({ CurveMetrics.finalKL($0).isFinite }) {
+            var objective = try ClaimTest(compare(task.scar, .sparse, "final R - beta KL, beta \(PaperCheckDocument.format(beta))") {
+                finalReward($0) - beta * CurveMetrics.finalKL($0)
+            }, rule: .equivalence, margin: reward.margin, marginBasis: reward.basis)
+            objective.notAtConvergence = invariance.notAtConvergence
+            claims[0].tests.append(objective)
+        }
         claims[1].tests += try ([.sparse] + task.denseBaselines).flatMap { baseline in [
             try ClaimTest(compare(task.scar, baseline, "area under the curve", CurveMetrics.area), rule: .superiority,
                           margin: reward.margin, marginBasis: reward.basis),
