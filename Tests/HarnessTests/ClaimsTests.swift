@@ -335,8 +335,21 @@ struct ClaimsTests {
             #expect(c3.tests.allSatisfy { $0.rule == .equivalence && $0.notAtConvergence == nil })
             let objective = c3.tests[1].comparison
             #expect(abs(objective.effect.estimate - c3.tests[0].comparison.effect.estimate + 0.1 * (scarKL - 0.5)) < 1e-12)
-            #expect(c3.verdict == expected)
+            #expect(c3.verdict == expected && c3.notAtConvergence == nil)
         }
+        // Still rising (rate 0.005): both tests of the task are set aside, and the claim names the reason once.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("c3-rising-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let task = SCARTask.instructions
+        var (claims, _) = try SCARLearningClaims.check(
+            experiments: [.init(task: task, runner: FakeRunner(rates: [task.scar: 0.005, .sparse: 0.005], klCoefficient: 0.1),
+                                steps: 200, batchSize: 4, design: task.rawValue)],
+            store: { try CurveStore(url: folder.appendingPathComponent("\($0.task.rawValue).csv")) },
+            seeds: 10, stream: RandomStream(seed: 5))
+        try ClaimReport.adjust(&claims)
+        let c3 = try #require(claims.first { $0.id == "C3" })
+        #expect(c3.tests.count == 2 && c3.tests.allSatisfy { $0.notAtConvergence != nil })
+        #expect(c3.verdict == .notAtConvergence && c3.notAtConvergence == c3.tests[0].notAtConvergence)
     }
 
     @Test("SCAR learning claims on fake curves: labelled tests per task, one comparison shared by C3 and C5, sparse still rising so C3 is not at convergence, a clearly faster SCAR supported, C6a non-inferior and C6b not")

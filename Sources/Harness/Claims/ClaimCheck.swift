@@ -121,9 +121,10 @@ public struct ClaimCheck: Codable, Sendable {
         self.design = design
     }
 
-    /// Why some tests decide nothing (their runs are not at convergence), joined; nil when none.
+    /// Why some tests decide nothing (their runs are not at convergence), each reason once (a task's
+    /// R and R - beta KL tests share theirs), joined; nil when none.
     public var notAtConvergence: String? {
-        let reasons = tests.compactMap(\.notAtConvergence)
+        let reasons = tests.compactMap(\.notAtConvergence).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
 
