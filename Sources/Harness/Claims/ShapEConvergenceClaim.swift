@@ -105,26 +105,27 @@ struct ShapEConvergenceExperiment {
             final.tests.append(try ClaimTest(compare(baseline, "final reward", substream + 3, CurveMetrics.finalReward),
                                              rule: .superiority, margin: reward.margin, marginBasis: reward.basis))
         }
+        /// A comparison outside the claims' error control, as a measurement with its interval.
+        func descriptiveMeasurement(_ comparison: ClaimComparison) -> Measurement {
+            let interval = comparison.interval.map { "95% CI \(ReportCell.interval($0))" } ?? "no interval"
+            return Measurement("\(comparison.label) (descriptive)", comparison.effect.estimate,
+                               note: "\(comparison.design.rawValue), \(interval); outside the claims' error control")
+        }
         let descriptive = try SetCredit.allCases.filter { $0 != .shapeGRPO && !baselines.contains($0) }.enumerated().flatMap { index, other in
             try [("area under the curve", CurveMetrics.area as (CurveRun) -> Double), ("final reward", CurveMetrics.finalReward)].enumerated().map { m, metric in
-                let comparison = try compare(other, metric.0, 64 + UInt64(2 * index + m), metric.1)
-                let interval = comparison.interval.map { "95% CI [\(PaperCheckDocument.format($0.lower)), \(PaperCheckDocument.format($0.upper))]" } ?? "no interval"
-                return Measurement("\(comparison.label) (descriptive)", comparison.effect.estimate,
-                                   note: "\(comparison.design.rawValue), \(interval); outside the claims' error control")
+                descriptiveMeasurement(try compare(other, metric.0, 64 + UInt64(2 * index + m), metric.1))
             }
         }
         // What each baseline's final-reward gap was bought with: the final KL to the reference and the
         // objective GRPO regularises, R - beta KL (descriptive; C7c is decided on R, the paper's utility).
         let beta = configuration.klCoefficient
-        let regularised = try baselines.enumerated().flatMap { index, baseline in
-            try [("final KL to the reference", CurveMetrics.finalKL as (CurveRun) -> Double),
-                 ("final R - beta KL, beta \(PaperCheckDocument.format(beta))", { CurveMetrics.finalReward($0) - beta * CurveMetrics.finalKL($0) })]
-                .enumerated().compactMap { m, metric -> Measurement? in
-                    let pair = shape + (byScheme[baseline.rawValue] ?? [])
-                    guard !pair.isEmpty, pair.allSatisfy({ CurveMetrics.finalKL($0).isFinite }) else { return nil }
-                    let comparison = try compare(baseline, metric.0, 96 + UInt64(2 * index + m), metric.1)
-                    return Measurement("\(comparison.label) (descriptive)", comparison.effect.estimate,
-                                       note: "\(comparison.design.rawValue), 95% CI \(ReportCell.interval(comparison.interval)); outside the claims' error control")
+        let regularised = try baselines.enumerated().flatMap { index, baseline -> [Measurement] in
+            let pair = shape + (byScheme[baseline.rawValue] ?? [])
+            guard !pair.isEmpty, pair.allSatisfy({ CurveMetrics.finalKL($0).isFinite }) else { return [] }
+            return try [("final KL to the reference", CurveMetrics.finalKL as (CurveRun) -> Double),
+                        ("final R - beta KL, beta \(PaperCheckDocument.format(beta))", { CurveMetrics.finalReward($0) - beta * CurveMetrics.finalKL($0) })]
+                .enumerated().map { m, metric in
+                    descriptiveMeasurement(try compare(baseline, metric.0, 96 + UInt64(2 * index + m), metric.1))
                 }
         }
         let unreached = { (runs: [CurveRun]) in Double(runs.filter { !CurveMetrics.timeToThreshold($0, threshold: threshold).reached }.count) }
